@@ -1,0 +1,215 @@
+"""Find the files of `data/`, read each into its typed model, and report every problem.
+
+``read_data(data_dir)`` returns the parsed files (a :class:`DataSet`) and the list of
+problems; ``rules/`` checks what spans files; ``load_site`` in ``ita_site.site`` ties both.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import DataError
+from ..model.files import (
+    ActionsFile,
+    Indicator,
+    Methodology,
+    Organization,
+    QuestionsFile,
+    RecommendationsFile,
+    YearFile,
+)
+from .messages import describe
+from .yaml_source import YamlDocument, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+# folder (relative to data/) -> model of each file in it; keyed by file stem
+PER_YEAR = {"questions": QuestionsFile, "actions": ActionsFile, "recommendations": RecommendationsFile}
+ALLOWED_OTHER = {".md"}  # notes for people (data/README.md) are allowed and ignored
+
+
+@dataclass
+class Parsed(Generic[M]):
+    """A file read into its model, with the document for locating errors."""
+
+    model: M
+    doc: YamlDocument
+
+
+@dataclass
+class DataSet:
+    """Every file of `data/` read into its model (files with errors are left out)."""
+
+    root: Path
+    organization: Parsed[Organization] | None = None
+    indicators: dict[int, Parsed[Indicator]] = field(default_factory=dict)
+    methodologies: dict[str, Parsed[Methodology]] = field(default_factory=dict)
+    years: dict[int, Parsed[YearFile]] = field(default_factory=dict)
+    questions: dict[int, Parsed[QuestionsFile]] = field(default_factory=dict)
+    actions: dict[int, Parsed[ActionsFile]] = field(default_factory=dict)
+    recommendations: dict[int, Parsed[RecommendationsFile]] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)  # every data file read
+
+
+@functools.cache
+def schema_of(model: type[BaseModel]) -> dict:
+    return model.model_json_schema()
+
+
+def shown(path: Path, root: Path) -> str:
+    """The path as shown in messages: relative to the project (``data/years/2566.yml``)."""
+    try:
+        return str(Path(root.name) / path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def parse(path: Path, root: Path, model: type[M], errors: list[DataError]) -> Parsed[M] | None:
+    """Read one file and validate it against `model`; add every problem to `errors`."""
+    doc, read_errors = read_yaml(path, shown(path, root))
+    errors.extend(read_errors)
+    if doc is None:
+        return None
+    if not isinstance(doc.data, dict):
+        errors.append(doc.error((), "ไฟล์ต้องเป็นชุด key: value ที่ระดับบนสุด", "รูปแบบตาม data/README.md"))
+        return None
+    try:
+        value = model.model_validate(doc.data)
+    except ValidationError as exc:
+        for item in exc.errors(include_url=False):
+            errors.append(describe(doc, item, schema_of(model)))
+        return None
+    if read_errors:
+        return None
+    return Parsed(value, doc)
+
+
+def _stem_year(path: Path, root: Path, errors: list[DataError]) -> int | None:
+    if re.fullmatch(r"25[0-9]{2}|26[0-9]{2}", path.stem):
+        return int(path.stem)
+    errors.append(
+        DataError(shown(path, root), 1, 1, f"ชื่อไฟล์ '{path.name}' ไม่ใช่ปี พ.ศ.", "ตั้งชื่อไฟล์เป็นปีงบประมาณ เช่น 2566.yml")
+    )
+    return None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
+    """Read every file under `root` (the `data/` folder) into a DataSet."""
+    root = Path(root)
+    errors: list[DataError] = []
+    data = DataSet(root)
+    if not root.is_dir():
+        return data, [DataError(str(root), 1, 1, "ไม่พบโฟลเดอร์ข้อมูล", "โฟลเดอร์ data/ ตามรูปแบบใน README")]
+
+    known: dict[Path, None] = {}
+
+    def files_in(folder: str) -> list[Path]:
+        base = root / folder
+        found = sorted(p for p in base.glob("*.yml")) if base.is_dir() else []
+        found = [p for p in found if _inside(p, root)]  # symlinks out of data/ are reported below
+        for p in found:
+            known[p] = None
+        return found
+
+    # organization
+    org_path = root / "organization.yml"
+    known[org_path] = None
+    if org_path.is_file():
+        data.organization = parse(org_path, root, Organization, errors)
+    else:
+        errors.append(DataError(shown(org_path, root), 1, 1, "ไม่พบไฟล์ organization.yml", "สร้างไฟล์ตาม data/README.md"))
+
+    # catalog of indicators: file name NN.yml must match the number inside
+    for path in files_in("indicators"):
+        parsed = parse(path, root, Indicator, errors)
+        if parsed is None:
+            continue
+        number = parsed.model.number
+        if not re.fullmatch(r"0*" + str(number), path.stem):
+            errors.append(
+                parsed.doc.error(("number",), f"หมายเลข {number} ไม่ตรงกับชื่อไฟล์ {path.name}", f"ไฟล์ชื่อ {number:02d}.yml")
+            )
+        elif number in data.indicators:
+            errors.append(parsed.doc.error(("number",), f"ตัวชี้วัดที่ {number} ซ้ำกับไฟล์อื่น", "หมายเลขไม่ซ้ำกัน"))
+        else:
+            data.indicators[number] = parsed
+    if not data.indicators:
+        errors.append(DataError(shown(root / "indicators", root), 1, 1, "ไม่พบไฟล์ตัวชี้วัด", "indicators/01.yml ..."))
+
+    for path in files_in("methodology"):
+        parsed = parse(path, root, Methodology, errors)
+        if parsed is None:
+            continue
+        if parsed.model.id != path.stem:
+            errors.append(parsed.doc.error(("id",), f"id '{parsed.model.id}' ไม่ตรงกับชื่อไฟล์", f"id: {path.stem}"))
+        else:
+            data.methodologies[parsed.model.id] = parsed
+
+    for path in files_in("years"):
+        year = _stem_year(path, root, errors)
+        parsed = parse(path, root, YearFile, errors)
+        if parsed is None or year is None:
+            continue
+        if parsed.model.fiscal_year != year:
+            errors.append(
+                parsed.doc.error(("fiscal_year",), f"ปี {parsed.model.fiscal_year} ไม่ตรงกับชื่อไฟล์", f"fiscal_year: {year}")
+            )
+        else:
+            data.years[year] = parsed
+    if not data.years and not any(e.file.startswith(shown(root / "years", root)) for e in errors):
+        errors.append(DataError(shown(root / "years", root), 1, 1, "ไม่พบไฟล์ผลการประเมินรายปี", "years/2566.yml ..."))
+
+    for folder, model in PER_YEAR.items():
+        target = getattr(data, folder)
+        for path in files_in(folder):
+            year = _stem_year(path, root, errors)
+            parsed = parse(path, root, model, errors)
+            if parsed is None or year is None:
+                continue
+            if parsed.model.fiscal_year != year:
+                errors.append(
+                    parsed.doc.error(("fiscal_year",), f"ปี {parsed.model.fiscal_year} ไม่ตรงกับชื่อไฟล์", f"fiscal_year: {year}")
+                )
+            elif year not in data.years and (root / "years" / f"{year}.yml").exists() is False:
+                errors.append(
+                    parsed.doc.error(
+                        ("fiscal_year",), f"ไม่มีผลการประเมินของปี {year} (years/{year}.yml)", "สร้าง years/{year}.yml ก่อน"
+                    )
+                )
+            else:
+                target[year] = parsed
+
+    # anything else in data/ would be silently ignored: say so instead
+    for path in sorted(root.rglob("*")):
+        if path.is_symlink() and not _inside(path, root):
+            errors.append(
+                DataError(shown(path, root), 1, 1, "ลิงก์ (symlink) ชี้ออกไปนอกโฟลเดอร์ data/", "ไฟล์จริงภายใน data/")
+            )
+            continue
+        if path.is_dir() or path in known or path.suffix in ALLOWED_OTHER:
+            continue
+        errors.append(
+            DataError(
+                shown(path, root),
+                1,
+                1,
+                "ไฟล์นี้ไม่ได้ถูกใช้ (unknown file): เว็บไซต์จะไม่แสดงข้อมูลในไฟล์นี้",
+                "ย้ายไปไว้ในโฟลเดอร์ที่ถูกต้องตาม data/README.md หรือลบออก",
+            )
+        )
+    data.files = sorted(p for p in known if p.exists())
+    return data, errors

@@ -1,0 +1,111 @@
+"""Turn pydantic's validation errors into one clear Thai message each, with file and line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import DataError
+from .yaml_source import YamlDocument
+
+TYPE_NAMES = {
+    "float": "ตัวเลข (เช่น 95.07)",
+    "int": "จำนวนเต็ม (เช่น 2566)",
+    "str": "ข้อความ",
+    "list": "รายการ (แต่ละข้อขึ้นต้นด้วย '- ')",
+    "dict": "ชุด key: value",
+    "bool": "true หรือ false",
+}
+
+
+def _key(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if not isinstance(p, int)]
+    return parts[-1] if parts else "(ทั้งไฟล์)"
+
+
+def describe(doc: YamlDocument, err: dict[str, Any], schema: dict[str, Any] | None = None) -> DataError:
+    """One DataError for one pydantic error dict (``ValidationError.errors()`` item)."""
+    kind = err["type"]
+    # pydantic puts type steps ("float", "[key]", "function-before[...]") into loc: keep real keys
+    keys = _path_keys(doc)
+    raw = tuple(err["loc"])
+    loc = tuple(
+        p for i, p in enumerate(raw) if isinstance(p, int) or p in keys or (kind == "missing" and i == len(raw) - 1)
+    )
+    key = _key(loc)
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    shown_value = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    if kind == "missing":
+        return doc.error(loc[:-1], f"ขาด key '{key}' ที่ต้องมี (missing key)", f"เพิ่มบรรทัด {key}: ...")
+    if kind == "extra_forbidden":
+        from .suggest import did_you_mean
+
+        hint = did_you_mean(key, allowed_keys(schema or {}, loc[:-1]))
+        expected = f"หมายถึง '{hint}' หรือไม่? (did you mean)" if hint else "ลบบรรทัดนี้ หรือดู key ที่ใช้ได้ใน data/README.md"
+        return doc.error(loc, f"ไม่รู้จัก key '{key}' (unknown key)", expected)
+    if kind in {"less_than_equal", "greater_than_equal", "less_than", "greater_than"}:
+        lo, hi = _bounds(doc, err)
+        return doc.error(loc, f"ค่า {shown_value} ของ '{key}' อยู่นอกช่วง (out of range)", f"ค่าระหว่าง {lo} ถึง {hi}")
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        wanted = TYPE_NAMES.get(kind.split("_")[0], kind)
+        if kind == "string_type":
+            wanted = TYPE_NAMES["str"]
+        elif kind == "dict_type" or kind == "model_type":
+            wanted = TYPE_NAMES["dict"]
+        return doc.error(loc, f"'{key}' เป็นชนิดข้อมูลผิด: {shown_value} (wrong type)", wanted)
+    if kind == "literal_error":
+        return doc.error(loc, f"ค่า {shown_value} ของ '{key}' ใช้ไม่ได้ (unknown value)", f"หนึ่งใน {ctx.get('expected', '')}")
+    if kind == "string_pattern_mismatch":
+        return doc.error(loc, f"ค่า {shown_value} ของ '{key}' ผิดรูปแบบ", _pattern_hint(key))
+    if kind in {"string_too_short", "too_short"}:
+        return doc.error(loc, f"'{key}' ว่างเปล่า (empty)", "ใส่ข้อความ/รายการอย่างน้อยหนึ่งข้อ")
+    if kind == "value_error":
+        return doc.error(loc, str(ctx.get("error", err["msg"])), "")
+    return doc.error(loc, f"'{key}': {err['msg']}", "")
+
+
+def _pattern_hint(key: str) -> str:
+    if key in {"question", "code"}:
+        return "รหัสอักษรละตินตามด้วยเลขอารบิก เช่น I20, E5, EP10, ES11, O14"
+    return "ตัวอักษรละติน ตัวเลข และ - เท่านั้น"
+
+
+def _bounds(doc: YamlDocument, err: dict[str, Any]) -> tuple[Any, Any]:
+    ctx = err.get("ctx") or {}
+    lo = ctx.get("ge", ctx.get("gt", 0))
+    hi = ctx.get("le", ctx.get("lt", 100))
+    if "le" not in ctx and "lt" not in ctx:
+        hi = {2500: 2700, 1: 99, 0: 100}.get(lo, "…")
+    if "ge" not in ctx and "gt" not in ctx:
+        lo = {100: 0, 99: 1, 2700: 2500, 1: 0}.get(hi, 0)
+    return lo, hi
+
+
+def _path_keys(doc: YamlDocument) -> set[Any]:
+    keys: set[Any] = set()
+    for path in doc.marks:
+        keys.update(path)
+    return keys
+
+
+def allowed_keys(schema: dict[str, Any], loc: tuple[Any, ...]) -> list[str]:
+    """The keys allowed at `loc`, read from the model's JSON Schema."""
+    defs = schema.get("$defs", {})
+
+    def resolve(node: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in node:
+            node = defs.get(node["$ref"].split("/")[-1], {})
+        for option in node.get("anyOf", []):
+            option = resolve(option)
+            if option.get("type") in {"object", "array"}:
+                return option
+        return node
+
+    node = resolve(schema)
+    for part in loc:
+        if isinstance(part, int):
+            node = resolve(node.get("items", {}))
+        else:
+            props = node.get("properties")
+            node = resolve(props[part]) if props and part in props else resolve(node.get("additionalProperties", {}) or {})
+    return list(node.get("properties", {}))

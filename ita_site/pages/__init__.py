@@ -1,0 +1,68 @@
+"""Stage 3: page builders, pure functions of the Site -> generated Markdown pages.
+
+``build_pages(site, options)`` returns every page; ``nav(pages, site)`` the navigation in the
+shape of MkDocs' ``nav`` setting. Nothing here imports MkDocs: ``scripts/write_pages.py``
+writes the same pages to a folder for any other Markdown engine.
+"""
+
+from __future__ import annotations
+
+from ..site import Site
+from .base import Page
+from .render import Options, labels
+from .site_pages import ComparisonBuilder, IndicatorBuilder
+from .year_pages import AboutBuilder, IssueBuilder, OverviewBuilder, QuestionsBuilder, RecommendationsBuilder
+
+BUILDERS = [
+    OverviewBuilder(),
+    IndicatorBuilder(),
+    IssueBuilder(),
+    RecommendationsBuilder(),
+    ComparisonBuilder(),
+    QuestionsBuilder(),
+    AboutBuilder(),
+]
+
+__all__ = ["Options", "Page", "build_pages", "nav"]
+
+
+def build_pages(site: Site, options: Options | None = None) -> list[Page]:
+    options = options or Options()
+    return [page for builder in BUILDERS for page in builder.build(site, options)]
+
+
+def nav(pages: list[Page], site: Site) -> list:
+    """MkDocs `nav`: home, indicators, the latest year's issues and recommendations, comparison,
+    earlier years (overview, issues, recommendations), question codes, about."""
+    words = labels()["nav"]
+    latest = site.latest.year
+    by_section: dict[str, list[Page]] = {}
+    for page in pages:
+        by_section.setdefault(page.section, []).append(page)
+
+    def entries(section: str) -> list[dict[str, str]]:
+        return [{p.nav_title: p.path} for p in by_section.get(section, [])]
+
+    result: list = [{words["overview"].format(year=latest): "index.md"}]
+    result.append({words["indicators"]: entries("indicators")})
+    if by_section.get(f"issues:{latest}"):
+        result.append({words["issues"].format(year=latest): entries(f"issues:{latest}")})
+    for p in by_section.get(f"recommendations:{latest}", []):
+        result.append({words["recommendations"].format(year=latest): p.path})
+    if len(site.years) > 1:
+        result.append({words["comparison"]: "comparison.md"})
+    earlier = []
+    for year in sorted(site.years, reverse=True):
+        if year == latest:
+            continue
+        group: list = [{words["overview"].format(year=year): p.path} for p in by_section["earlier"] if p.year == year]
+        if by_section.get(f"issues:{year}"):
+            group.append({words["issues"].format(year=year): entries(f"issues:{year}")})
+        group += [{words["recommendations"].format(year=year): p.path} for p in by_section.get(f"recommendations:{year}", [])]
+        earlier.append({f"พ.ศ. {year}": group})
+    if earlier:
+        result.append({words["earlier"]: earlier})
+    if by_section.get("questions"):
+        result.append({words["questions"]: entries("questions")})
+    result.append({words["about"]: entries("about")})
+    return result

@@ -1,0 +1,34 @@
+"""Where each generated page lives (source paths, relative to docs/). One place, so links agree."""
+
+from __future__ import annotations
+
+
+def overview(year: int, latest: int) -> str:
+    return "index.md" if year == latest else f"years/{year}.md"
+
+
+def indicator(number: int) -> str:
+    return f"indicators/{number}.md"
+
+
+def issue(year: int, number: int) -> str:
+    return f"issues/{year}/{number}.md"
+
+
+def recommendations(year: int) -> str:
+    return f"recommendations/{year}.md"
+
+
+def questions(year: int) -> str:
+    return f"questions/{year}.md"
+
+
+def about(year: int) -> str:
+    return f"about/{year}.md"
+
+
+COMPARISON = "comparison.md"
+
+
+def question_anchor(code: str) -> str:
+    return code

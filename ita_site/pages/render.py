@@ -1,0 +1,131 @@
+"""Jinja environments for the page templates, with escaping that fits each output.
+
+Text in `data/` is plain text. Two kinds of templates render it:
+
+- ``*.md.j2`` (Markdown): every ``{{ value }}`` is escaped for Markdown and HTML, so that
+  ``<script>``, ``[link](javascript:...)``, ``**bold**`` typed in YAML show as typed;
+- ``*.html.j2`` (HTML blocks inside the Markdown, e.g. the action tables): autoescaped HTML.
+
+Values built by the templates themselves (links, partials) are ``Markup`` and pass through.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup, escape
+
+from .. import thai
+from ..narrative import override
+from . import paths
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|!])")
+_BLOCK_START = re.compile(r"^(\s*)(?:([#>+-])|([0-9]+)([.)]))")
+
+
+def md_escape(text: str) -> str:
+    """Plain text -> Markdown source that renders as exactly that text (no HTML, no markup)."""
+    text = " ".join(str(text).split("\n"))  # one paragraph: a value never starts a new block
+    text = str(escape(text))  # & < > " '  -> entities: no raw HTML can form
+    text = _MD_SPECIAL.sub(r"\\\1", text)  # no emphasis, code, links, images, tables
+    # no heading, quote or list when the value stands at the start of a line
+    return _BLOCK_START.sub(lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"), text)
+
+
+def _md_finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or value is None:
+        return "" if value is None else value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return md_escape(str(value))
+
+
+@dataclass(frozen=True)
+class Options:
+    """Presentation options (from mkdocs.yml `extra.ita` or the write_pages script)."""
+
+    thai_digits: bool = True  # Thai digits (๙๕.๐๗) in prose, as official documents write them
+    repo_url: str | None = None  # for edit links to the YAML files
+    edit_branch: str = "main"
+
+
+def relative(from_page: str, to_page: str, anchor: str | None = None, html: bool = False) -> str:
+    """A relative link between two generated pages (source paths like ``indicators/1.md``).
+
+    Markdown links are rewritten by MkDocs; links inside HTML blocks are not, so for those
+    (``html=True``) the target is the built file (``.html``, as `use_directory_urls: false`).
+    """
+    target = to_page
+    if html and target.endswith(".md"):
+        target = target[:-3] + ".html"
+    rel = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+@functools.cache
+def labels() -> dict[str, Any]:
+    """The Thai wording used outside templates (navigation, titles, tool names)."""
+    with open(TEMPLATES / "labels.yml", encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def _filters(options: Options) -> dict[str, Any]:
+    """Number formats. Their output is trusted (Markup): digits and signs need no escaping.
+    The p- variants are for prose and follow the Thai-digits option; tables keep 95.07."""
+    t = options.thai_digits
+    formats = {
+        "score": lambda v: thai.fmt_score(v, False),
+        "pscore": lambda v: thai.fmt_score(v, t),
+        "pmark": lambda v: thai.fmt_mark(v, t),  # thresholds: ร้อยละ ๘๕, not ๘๕.๐๐
+        "pint": lambda v: thai.fmt_int(v, t),
+        "pyear": lambda v: thai.fmt_int(v, t, grouping=False),
+        "signed": lambda v: thai.fmt_signed(v, False),
+        "psigned": lambda v: thai.fmt_signed(v, t),
+        "num": lambda v: thai.fmt_int(v, False),
+    }
+    return {name: (lambda f: lambda v: Markup(f(v)))(f) for name, f in formats.items()}
+
+
+@functools.cache
+def environments(options: Options) -> tuple[Environment, Environment]:
+    loader = FileSystemLoader(str(TEMPLATES))
+    common = dict(loader=loader, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                  extensions=["jinja2.ext.do"])
+    # In Markdown templates, a macro's output is trusted markup: call macros as {{ m(...)|safe }}
+    md = Environment(finalize=_md_finalize, keep_trailing_newline=True, **common)
+    html = Environment(autoescape=True, **common)
+    for env in (md, html):
+        env.filters.update(_filters(options))
+        env.globals.update(labels=labels(), options=options, paths=paths, override=override)
+
+    @pass_context
+    def partial(ctx, name: str, **extra: Any) -> Markup:
+        """Render an HTML partial inside a Markdown template, as a raw HTML block."""
+        out = html.get_template(name).render({**ctx.get_all(), **extra})
+        return Markup("\n" + out.strip() + "\n")
+
+    @pass_context
+    def link(ctx, to_page: str, anchor: str | None = None) -> str:
+        here = ctx["page_path"]
+        is_html = ctx.environment is html
+        return relative(here, to_page, anchor, html=is_html)
+
+    for env in (md, html):
+        env.globals["partial"] = partial
+        env.globals["link"] = link
+    return md, html
+
+
+def render(template: str, options: Options, **context: Any) -> str:
+    md, html = environments(options)
+    env = html if template.endswith(".html.j2") else md
+    return env.get_template(template).render(**context)

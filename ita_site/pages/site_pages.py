@@ -1,0 +1,83 @@
+"""Builders of the pages that span years: one page per indicator, and the year comparison."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from .. import narrative
+from ..site import Site
+from . import paths
+from .base import Builder, Spec, title
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    year: int
+    score: float
+    pass_mark: float
+    delta: float | None
+    analysis: str | None
+    overview: str
+
+
+class IndicatorBuilder(Builder):
+    """One page per indicator: what it measures, score per year, analysis, related actions."""
+
+    def specs(self, site: Site) -> Iterator[Spec]:
+        latest = site.latest.year
+        for n, ind in site.indicators.items():
+            history: list[HistoryRow] = []
+            related = []
+            previous = None
+            for y in site.years.values():
+                entry = y.entry(n)
+                if entry is None:
+                    continue
+                delta = None if previous is None else narrative.Change(n, "", previous, entry.score).delta
+                history.append(
+                    HistoryRow(y.year, entry.score, y.methodology.pass_mark, delta, entry.analysis, paths.overview(y.year, latest))
+                )
+                previous = entry.score
+                rows = [
+                    (issue, row)
+                    for issue in (y.actions.issues if y.actions else [])
+                    for row in issue.rows
+                    if y.questions[row.question].indicator == n
+                ]
+                related.append(
+                    dict(year=y.year, rows=rows, recs=narrative.recommendations_for(y, n), questions=y.questions)
+                )
+            sources = [site.sources[f"indicator:{n}"]]
+            sources += [y.sources["year"] for y in site.years.values()]
+            sources += [y.sources[k] for y in site.years.values() for k in ("actions", "recommendations") if k in y.sources]
+            yield Spec(
+                path=paths.indicator(n),
+                template="indicator.md.j2",
+                title=title("indicator", number=n, name=ind.name),
+                nav_title=title("indicator_nav", number=n, name=ind.name),
+                section="indicators",
+                sources=tuple(sources),
+                context=dict(ind=ind, history=history, related=list(reversed(related))),
+            )
+
+
+class ComparisonBuilder(Builder):
+    """All indicators, tool scores and totals across the years, with the change in words."""
+
+    def specs(self, site: Site) -> Iterator[Spec]:
+        years = list(site.years.values())
+        tool_codes = list(dict.fromkeys(t.code for y in years for t in y.methodology.tools))
+        yield Spec(
+            path=paths.COMPARISON,
+            template="comparison.md.j2",
+            title=title("comparison"),
+            nav_title=title("comparison"),
+            section="comparison",
+            sources=tuple(y.sources["year"] for y in years),
+            context=dict(
+                years=years,
+                tool_codes=tool_codes,
+                changes_of={y.year: narrative.changes(site, y)[1] for y in years},
+            ),
+        )

@@ -1,0 +1,163 @@
+"""Builders of the pages of each fiscal year: overview, seven issues, recommendations,
+question codes, and the report's own texts with the year's methodology."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from markupsafe import Markup
+
+from .. import narrative
+from ..citations import cited_codes, find_citations
+from ..site import Site
+from . import paths
+from .base import Builder, Spec, title, tool_members
+from .render import labels, md_escape, relative
+
+
+class OverviewBuilder(Builder):
+    """The overview of each year; the latest year's is the home page."""
+
+    def specs(self, site: Site) -> Iterator[Spec]:
+        latest = site.latest.year
+        for y in site.years.values():
+            prev, changes = narrative.changes(site, y)
+            yield Spec(
+                path=paths.overview(y.year, latest),
+                template="overview.md.j2",
+                title=title("overview", year=y.year),
+                nav_title=labels_nav("overview", year=y.year),
+                section="home" if y.year == latest else "earlier",
+                sources=(y.sources["year"], site.sources["organization"]),
+                year=y.year,
+                context=dict(
+                    y=y,
+                    prev=prev,
+                    changes=changes,
+                    change_of={c.number: c for c in changes},
+                    groups=narrative.score_groups(site, y),
+                    strong=narrative.strengths(site, y),
+                    weak=narrative.weak_points(site, y),
+                    below=narrative.below_pass_mark(site, y),
+                    tools_below=narrative.tools_below_pass_mark(y),
+                    recs_for=narrative.recommendations_for,
+                    tool_members=tool_members(site, y.methodology),
+                ),
+            )
+
+
+class IssueBuilder(Builder):
+    """One page per issue of the seven, with its action table."""
+
+    def specs(self, site: Site) -> Iterator[Spec]:
+        for y in site.years.values():
+            if y.actions is None:
+                continue
+            for issue in y.actions.issues:
+                yield Spec(
+                    path=paths.issue(y.year, issue.number),
+                    template="issue.md.j2",
+                    title=title("issue", number=issue.number, title=issue.title),
+                    nav_title=title("issue_nav", number=issue.number, title=issue.title),
+                    section=f"issues:{y.year}",
+                    sources=(y.sources["actions"], y.sources["questions"]),
+                    year=y.year,
+                    context=dict(y=y, issue=issue),
+                )
+
+
+def citation_linker(page_path: str, year: int):
+    """Plain text -> Markdown with each "(อ้างอิงจาก O11)" code linked to its description."""
+
+    def cite(text: str) -> Markup:
+        out, pos = [], 0
+        for c in find_citations(text):
+            out.append(md_escape(text[pos : c.start]))
+            segment = text[c.start : c.end]
+            for code in c.codes:
+                if code in segment:
+                    before, _, segment = segment.partition(code)
+                    out.append(md_escape(before))
+                    out.append(f"[{code}]({relative(page_path, paths.questions(year), code)})")
+            out.append(md_escape(segment))
+            pos = c.end
+        out.append(md_escape(text[pos:]))
+        return Markup("".join(out))
+
+    return cite
+
+
+class RecommendationsBuilder(Builder):
+    def specs(self, site: Site) -> Iterator[Spec]:
+        for y in site.years.values():
+            if y.recommendations is None:
+                continue
+            path = paths.recommendations(y.year)
+            yield Spec(
+                path=path,
+                template="recommendations.md.j2",
+                title=title("recommendations", year=y.year),
+                nav_title=labels_nav("recommendations", year=y.year),
+                section=f"recommendations:{y.year}",
+                sources=(y.sources["recommendations"], y.sources["year"]),
+                year=y.year,
+                context=dict(y=y, recs=y.recommendations, cite=citation_linker(path, y.year), cited_codes=cited_codes),
+            )
+
+
+class QuestionsBuilder(Builder):
+    """The question codes of a year: the target of every code link on the site."""
+
+    def specs(self, site: Site) -> Iterator[Spec]:
+        for y in site.years.values():
+            if not y.questions:
+                continue
+            groups: dict[str, list] = {}
+            for q in sorted(y.questions.values(), key=_code_order):
+                groups.setdefault(q.tool, []).append(q)
+            used_in = {code: {"issues": [], "recs": []} for code in y.questions}
+            for issue in y.actions.issues if y.actions else []:
+                for row in issue.rows:
+                    used_in[row.question]["issues"].append(issue)
+            for section in y.recommendations.sections if y.recommendations else []:
+                for item in section.items:
+                    for code in dict.fromkeys([item.id, *cited_codes(item.text)]):
+                        if code in used_in:
+                            used_in[code]["recs"].append(item)
+            yield Spec(
+                path=paths.questions(y.year),
+                template="questions.md.j2",
+                title=title("questions", year=y.year),
+                nav_title=title("questions_nav", year=y.year),
+                section="questions",
+                sources=(y.sources["questions"],),
+                year=y.year,
+                context=dict(y=y, groups=list(groups.items()), used_in=used_in),
+            )
+
+
+class AboutBuilder(Builder):
+    """The report's own texts (preface, rationale) and the methodology of the year."""
+
+    def specs(self, site: Site) -> Iterator[Spec]:
+        for y in site.years.values():
+            yield Spec(
+                path=paths.about(y.year),
+                template="about.md.j2",
+                title=title("about", year=y.year),
+                nav_title=title("about_nav", year=y.year),
+                section="about",
+                sources=(y.sources["year"], site.sources[f"methodology:{y.methodology.id}"]),
+                year=y.year,
+                context=dict(y=y, m=y.methodology, tool_members=tool_members(site, y.methodology)),
+            )
+
+
+def _code_order(q) -> tuple:
+    prefix, number = re.match(r"([A-Z]+)([0-9]+)", q.code).groups()
+    return (["I", "E", "EP", "ES", "O"].index(prefix), int(number))
+
+
+def labels_nav(key: str, **values) -> str:
+    return labels()["nav"][key].format(**values)

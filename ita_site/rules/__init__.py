@@ -1,0 +1,31 @@
+"""Stage 2: checks that span files. Each rule is a function ``(DataSet) -> list[DataError]``.
+
+Rules run only on files that parsed; a file with format errors is reported by ``inputs/``.
+"""
+
+from __future__ import annotations
+
+from ..errors import DataError
+from ..inputs.loader import DataSet
+from . import catalog, narrative, references, totals
+
+RULES = [
+    catalog.methodology_indicators_known,
+    catalog.every_tool_has_indicators,
+    totals.year_methodology_known,
+    totals.scores_cover_methodology,
+    totals.indicator_names_match_catalog,
+    totals.stated_figures_match_computed,
+    references.question_catalog,
+    references.action_tables,
+    references.recommendations,
+    references.narrative_citations,
+    narrative.numbers_in_prose,
+]
+
+
+def check(data: DataSet) -> list[DataError]:
+    errors: list[DataError] = []
+    for rule in RULES:
+        errors.extend(rule(data))
+    return errors

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Build the site from data/ into site/ (installs what it needs into .venv first).
+#   scripts/build.sh          -> site/ (mkdocs build --strict)
+#   scripts/build.sh serve    -> live preview on http://127.0.0.1:8000 (mkdocs serve)
+source "$(dirname "$0")/lib/venv.sh"
+ensure_venv requirements.txt
+cd "$ROOT"
+if [ "${1:-build}" = "serve" ]; then
+  shift
+  exec "$VENV/bin/mkdocs" serve "$@"
+fi
+"$VENV/bin/python" scripts/validate.py
+exec "$VENV/bin/mkdocs" build --strict "$@"
