@@ -82,8 +82,11 @@ def parse(path: Path, root: Path, model: type[M], errors: list[DataError]) -> Pa
     try:
         value = model.model_validate(doc.data)
     except ValidationError as exc:
-        for item in exc.errors(include_url=False):
-            errors.append(describe(doc, item, schema_of(model)))
+        items = exc.errors(include_url=False)
+        found = [describe(doc, item, schema_of(model)) for item in items]
+        # a misspelt key is one mistake: keep "unknown key, did you mean X", drop "missing X"
+        suggested = {e.expected.split("'")[1] for e in found if "did you mean" in e.expected}
+        errors.extend(e for e in found if not (e.problem.startswith("ขาด key") and e.problem.split("'")[1] in suggested))
         return None
     if read_errors:
         return None

@@ -42,7 +42,7 @@ def describe(doc: YamlDocument, err: dict[str, Any], schema: dict[str, Any] | No
 
         hint = did_you_mean(key, allowed_keys(schema or {}, loc[:-1]))
         expected = f"หมายถึง '{hint}' หรือไม่? (did you mean)" if hint else "ลบบรรทัดนี้ หรือดู key ที่ใช้ได้ใน data/README.md"
-        return doc.error(loc, f"ไม่รู้จัก key '{key}' (unknown key)", expected)
+        return doc.error(loc, f"ไม่รู้จัก key '{key}' (unknown key)", expected, at_key=True)
     if kind in {"less_than_equal", "greater_than_equal", "less_than", "greater_than"}:
         lo, hi = _bounds(doc, err)
         return doc.error(loc, f"ค่า {shown_value} ของ '{key}' อยู่นอกช่วง (out of range)", f"ค่าระหว่าง {lo} ถึง {hi}")

@@ -47,6 +47,7 @@ class YamlDocument:
     file: str  # path shown in messages, relative to the project
     data: Any
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # where each key is written
 
     def where(self, path: Path_) -> tuple[int, int]:
         """Line and column of the value at `path`, or of its nearest parent that exists."""
@@ -55,8 +56,10 @@ class YamlDocument:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
 
-    def error(self, path: Path_, problem: str, expected: str = "") -> DataError:
-        line, col = self.where(path)
+    def error(self, path: Path_, problem: str, expected: str = "", at_key: bool = False) -> DataError:
+        """An error at the value of `path` (or at its key, for unknown keys)."""
+        path = tuple(path)
+        line, col = self.key_marks[path] if at_key and path in self.key_marks else self.where(path)
         return DataError(self.file, line, col, problem, expected)
 
 
@@ -113,6 +116,7 @@ class _Builder:
                         )
                     )
                     continue
+                self.doc.key_marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 result[key] = self.build(value_node, (*path, key))
             return result
         if isinstance(node, SequenceNode):
