@@ -22,9 +22,11 @@ if str(ROOT) not in sys.path:
 
 from ita_site.errors import DataErrors  # noqa: E402
 from ita_site.pages import Options, Page, build_pages, nav  # noqa: E402
+from ita_site.pages.assets import Asset, build_assets  # noqa: E402
 from ita_site.site import load_site  # noqa: E402
 
 _pages: dict[str, Page] = {}
+_assets: list[Asset] = []
 
 
 def _options(config: MkDocsConfig) -> Options:
@@ -52,6 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     pages = build_pages(site, _options(config))
     _pages.clear()
     _pages.update({p.path: p for p in pages})
+    _assets[:] = build_assets(site, _options(config))
     config.nav = nav(pages, site)
     org = site.organization
     config.site_name = f"ผลการประเมิน ITA {org.short_name}"
@@ -65,6 +68,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             raise PluginError(f"docs/{page.path} ชนกับหน้าที่สร้างจากข้อมูล: ลบหรือเปลี่ยนชื่อไฟล์ใน docs/")
         files.append(File.generated(config, page.path, content=page.markdown))
+    for asset in _assets:
+        files.append(File.generated(config, asset.path, content=asset.content))
     return files
 
 

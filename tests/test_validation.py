@@ -204,3 +204,12 @@ def test_build_fails_cleanly_and_keeps_the_previous_site(data_copy, tmp_path):
     assert "Traceback" not in output
     assert f"data/years/2566.yml:{line}:" in output
     assert (out / "index.html").read_bytes() == before
+
+
+def test_levels_must_cover_every_total(data_copy):
+    path = data_copy / "methodology/ita-2566.yml"
+    text = path.read_text(encoding="utf-8")
+    last = [i for i, t in enumerate(text.splitlines(), 1) if "min_total: 0" in t][-1]
+    path.write_text(text.replace("min_total: 0\n", "min_total: 50\n").replace("min_total: 0}", "min_total: 50}"), encoding="utf-8")
+    found = problems(data_copy)
+    assert any(m.startswith("data/methodology/ita-2566.yml:") and "ระดับสุดท้าย" in m for m in found), found

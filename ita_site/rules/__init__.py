@@ -12,6 +12,7 @@ from . import catalog, narrative, references, totals
 RULES = [
     catalog.methodology_indicators_known,
     catalog.every_tool_has_indicators,
+    catalog.levels_cover_every_total,
     totals.year_methodology_known,
     totals.scores_cover_methodology,
     totals.indicator_names_match_catalog,

@@ -53,3 +53,22 @@ def every_tool_has_indicators(data: DataSet) -> list[DataError]:
                     )
                 )
     return errors
+
+
+def levels_cover_every_total(data: DataSet) -> list[DataError]:
+    """The last level must always apply (min_total 0, no tool minimum): every result has a level."""
+    errors = []
+    for m in data.methodologies.values():
+        last = m.model.levels[-1]
+        if last.min_total != 0 or last.min_each_tool is not None:
+            errors.append(
+                m.doc.error(
+                    ("levels", len(m.model.levels) - 1),
+                    f"ระดับสุดท้าย '{last.name}' ไม่ครอบคลุมทุกคะแนน",
+                    "ระดับสุดท้ายเป็น min_total: 0 และไม่มี min_each_tool",
+                )
+            )
+        totals = [level.min_total for level in m.model.levels]
+        if totals != sorted(totals, reverse=True):
+            errors.append(m.doc.error(("levels",), "ระดับต้องเรียงจากสูงไปต่ำ", "min_total ลดลงตามลำดับ"))
+    return errors
