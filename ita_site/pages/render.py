@@ -15,18 +15,15 @@ import functools
 import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from .. import thai
 from ..narrative import override
+from ..wording import TEMPLATES, labels
 from . import paths
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|!])")
 _BLOCK_START = re.compile(r"^(\s*)(?:([#>+-])|([0-9]+)([.)]))")
@@ -69,13 +66,6 @@ def relative(from_page: str, to_page: str, anchor: str | None = None, html: bool
         target = target[:-3] + ".html"
     rel = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
     return rel + (f"#{anchor}" if anchor else "")
-
-
-@functools.cache
-def labels() -> dict[str, Any]:
-    """The Thai wording used outside templates (navigation, titles, tool names)."""
-    with open(TEMPLATES / "labels.yml", encoding="utf-8") as f:
-        return yaml.safe_load(f)
 
 
 def _filters(options: Options) -> dict[str, Any]:
