@@ -94,7 +94,8 @@ def test_issue_page_has_its_question_rows_and_scores(site, issue):
     assert [r["id"] for r in rows] == list(ISSUES[issue])
     for row in rows:
         cells = row.find_all(["th", "td"])
-        assert len(cells) == 7
+        assert len(cells) == 8  # the report's seven columns, then progress (none in the report)
+        assert cells[7].get_text(" ", strip=True) == "ยังไม่มีการรายงานความคืบหน้า"
         score_text = cells[1].get_text(" ", strip=True)
         for value in ISSUES[issue][row["id"]]:
             assert fmt(value) in score_text, (row["id"], value, score_text)

@@ -53,6 +53,7 @@ class Options:
     thai_digits: bool = True  # Thai digits (๙๕.๐๗) in prose, as official documents write them
     repo_url: str | None = None  # for edit links to the YAML files
     edit_branch: str = "main"
+    site_url: str | None = None  # mkdocs.yml `site_url`: the feed's links are absolute only if set
 
 
 def relative(from_page: str, to_page: str, anchor: str | None = None, html: bool = False) -> str:
@@ -81,6 +82,8 @@ def _filters(options: Options) -> dict[str, Any]:
         "signed": lambda v: thai.fmt_signed(v, False),
         "psigned": lambda v: thai.fmt_signed(v, t),
         "num": lambda v: thai.fmt_int(v, False),
+        "date": lambda v: thai.fmt_date(v, labels()["months"], False),
+        "pdate": lambda v: thai.fmt_date(v, labels()["months"], t),
     }
     return {name: (lambda f: lambda v: Markup(f(v)))(f) for name, f in formats.items()}
 
