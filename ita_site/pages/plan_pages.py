@@ -9,7 +9,7 @@ from ..model.files import STATUSES
 from ..site import Site
 from . import paths
 from .base import Builder, Spec, title
-from .render import labels
+from .render import labels, relative
 
 
 class PlanBuilder(Builder):
@@ -30,5 +30,15 @@ class PlanBuilder(Builder):
                 section=f"plan:{y.year}",
                 sources=sources,
                 year=y.year,
-                context=dict(y=y, p=p, statuses=STATUSES, keys=tracking.STATUS_KEYS),
+                context=dict(
+                    y=y,
+                    p=p,
+                    statuses=STATUSES,
+                    keys=tracking.STATUS_KEYS,
+                    issue_rows=[
+                        (f"{i.number}. {i.title}", relative(paths.plan(y.year), paths.issue(y.year, i.number), html=True), c)
+                        for i, c in p.by_issue
+                    ],
+                    unit_rows=[(unit, None, c) for unit, c in p.by_unit],
+                ),
             )
