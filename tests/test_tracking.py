@@ -291,7 +291,11 @@ def test_default_site_shows_no_progress_on_every_action(site):
             assert row.select_one("ol.ita-timeline") is None
     text = site.text("plan/2566.html")
     assert NONE in text
-    assert "ไม่มีรายการที่เลยกำหนด" in text
+    # nothing tracked: the page does not claim that nothing is overdue
+    assert "ไม่มีรายการที่เลยกำหนด" not in text
+    assert "ยังบอกไม่ได้ว่ามีข้อใดเลยกำหนด" in text
+    cards = site.soup("plan/2566.html").select(".ita-summary .ita-card__value")
+    assert cards[-1].get_text(strip=True) == "–"
 
 
 def test_plan_page_summary_and_overdue(tracking_site):
