@@ -20,9 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from ita_site.dates import build_date  # noqa: E402
 from ita_site.errors import DataErrors  # noqa: E402
 from ita_site.pages import Options, Page, build_pages, nav  # noqa: E402
+from ita_site.pages import paths  # noqa: E402
 from ita_site.pages.assets import Asset, build_assets  # noqa: E402
+from ita_site.pages.render import labels  # noqa: E402
 from ita_site.site import load_site  # noqa: E402
 
 _pages: dict[str, Page] = {}
@@ -35,6 +38,7 @@ def _options(config: MkDocsConfig) -> Options:
         thai_digits=bool(ita.get("thai_digits", True)),
         repo_url=config.repo_url or None,
         edit_branch=str(ita.get("edit_branch", "main")),
+        site_url=config.site_url or None,
     )
 
 
@@ -47,8 +51,10 @@ def data_dir(config: MkDocsConfig) -> Path:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check `data/` before anything is written: bad data stops the build here."""
+    ita = config.extra.get("ita", {}) or {}
+    folder = data_dir(config)
     try:
-        site = load_site(data_dir(config))
+        site = load_site(folder, build_date(folder, ita.get("timezone")))
     except DataErrors as exc:
         raise PluginError(str(exc)) from None
     pages = build_pages(site, _options(config))
@@ -57,6 +63,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _assets[:] = build_assets(site, _options(config))
     config.nav = nav(pages, site)
     org = site.organization
+    if any(a.path == paths.FEED for a in _assets):  # <link rel="alternate"> in overrides/main.html
+        config.extra["ita_feed"] = {"path": paths.FEED, "title": labels()["feed"]["title"].format(org=org.name)}
+    else:
+        config.extra.pop("ita_feed", None)
     config.site_name = f"ผลการประเมิน ITA {org.short_name}"
     config.site_description = f"ผลการประเมินคุณธรรมและความโปร่งใส (ITA) ของ{org.name} จังหวัด{org.province}"
     return config

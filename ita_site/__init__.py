@@ -6,6 +6,7 @@ Stages (one folder each, data flows one way):
 - ``model/``     the typed model of the data (pydantic); also gives the JSON Schema
 - ``rules/``     checks across files (references, recomputed totals, levels)
 - ``narrative/`` Thai prose written from the numbers
+- ``tracking``   progress of the action plans during the year (status, overdue, open-data rows)
 - ``pages/``     page builders: model -> Markdown (no MkDocs needed)
 - ``templates/`` Jinja templates holding the Thai wording of the pages
 """

@@ -7,8 +7,10 @@ raises :class:`DataErrors` listing every problem (file, line, what, expected).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from .dates import build_date as default_build_date
 from .errors import DataErrors
 from .inputs.loader import DataSet, read_data
 from .model.files import (
@@ -17,6 +19,7 @@ from .model.files import (
     IndicatorScore,
     Methodology,
     Organization,
+    ProgressFile,
     Question,
     RecommendationsFile,
     YearFile,
@@ -37,7 +40,8 @@ class Year:
     questions: dict[str, Question]
     actions: ActionsFile | None
     recommendations: RecommendationsFile | None
-    sources: dict[str, str]  # "year" | "questions" | "actions" | "recommendations" -> data file
+    sources: dict[str, str]  # "year" | "questions" | "actions" | "recommendations" | "progress" -> data file
+    progress: ProgressFile | None = None  # tracking of the action plan during the year
 
     @property
     def scores(self) -> dict[int, float]:
@@ -58,6 +62,8 @@ class Site:
     indicators: dict[int, Indicator]
     years: dict[int, Year]  # ascending
     sources: dict[str, str] = field(default_factory=dict)  # "organization", "indicator:N" -> file
+    build_date: date = field(default_factory=date.today)  # "today" of the build (ita_site.dates)
+    evidence: dict[str, Path] = field(default_factory=dict)  # "evidence/..." -> file in data/
 
     @property
     def latest(self) -> Year:
@@ -79,8 +85,9 @@ def assemble(data: DataSet) -> Site:
         q = data.questions.get(y)
         a = data.actions.get(y)
         r = data.recommendations.get(y)
+        pr = data.progress.get(y)
         sources = {"year": parsed.doc.file}
-        for kind, p in (("questions", q), ("actions", a), ("recommendations", r)):
+        for kind, p in (("questions", q), ("actions", a), ("recommendations", r), ("progress", pr)):
             if p is not None:
                 sources[kind] = p.doc.file
         years[y] = Year(
@@ -92,6 +99,7 @@ def assemble(data: DataSet) -> Site:
             actions=a.model if a else None,
             recommendations=r.model if r else None,
             sources=sources,
+            progress=pr.model if pr else None,
         )
     sources = {"organization": data.organization.doc.file}
     sources.update({f"indicator:{n}": p.doc.file for n, p in data.indicators.items()})
@@ -101,12 +109,19 @@ def assemble(data: DataSet) -> Site:
         indicators={n: data.indicators[n].model for n in sorted(data.indicators)},
         years=years,
         sources=sources,
+        build_date=data.build_date or date.today(),
+        evidence=dict(sorted(data.evidence.items())),
     )
 
 
-def load_site(data_dir: Path | str) -> Site:
-    """Read, check and assemble `data_dir`; raise DataErrors with every problem found."""
+def load_site(data_dir: Path | str, build_date: date | None = None) -> Site:
+    """Read, check and assemble `data_dir`; raise DataErrors with every problem found.
+
+    `build_date` is "today" for the checks and pages (overdue actions, updates in the
+    future); by default ``ita_site.dates.build_date`` picks it (SOURCE_DATE_EPOCH, git, today).
+    """
     data, errors = read_data(Path(data_dir))
+    data.build_date = build_date or default_build_date(data_dir)
     errors += check(data)
     if errors:
         raise DataErrors(sorted(set(errors)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 ARABIC_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
@@ -32,4 +34,10 @@ def fmt_signed(value: float, thai: bool = False) -> str:
         text = "±0.00"
     else:
         text = f"{'+' if value > 0 else '−'}{abs(value):.2f}"
+    return thai_digits(text) if thai else text
+
+
+def fmt_date(day: date, months: list[str], thai: bool = False) -> str:
+    """A date as Thai documents write it: 15 พ.ย. 2566 (Buddhist-era year)."""
+    text = f"{day.day} {months[day.month - 1]} {day.year + 543}"
     return thai_digits(text) if thai else text

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,16 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+TRACKING = ROOT / "tests" / "fixtures" / "tracking"  # progress overlay laid on a copy of data/
+AS_OF = date(2024, 5, 1)  # the build date of the tracking fixture
+AS_OF_EPOCH = "1714521600"  # 2024-05-01 00:00 UTC (07:00 in Bangkok)
 
 
-def build(site_dir: Path, data_dir: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
+def build(
+    site_dir: Path, data_dir: Path | None = None, *extra: str, env_extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` from the repository root, into `site_dir`, from `data_dir`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env_extra or {})}
     if data_dir is not None:
         env["ITA_DATA_DIR"] = str(data_dir)
     return subprocess.run(
@@ -62,6 +68,31 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(ROOT / "data", target)
     return target
+
+
+def with_tracking(target: Path) -> Path:
+    """Copy data/ to `target` and lay the tracking fixture over it (progress, evidence, FY2567)."""
+    shutil.copytree(ROOT / "data", target)
+    for folder in ("progress", "years", "evidence"):
+        shutil.copytree(TRACKING / folder, target / folder, dirs_exist_ok=True)
+    return target
+
+
+@pytest.fixture
+def tracking_data(tmp_path) -> Path:
+    """A private copy of data/ with the tracking fixture, that a test may break."""
+    return with_tracking(tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def tracking_site(tmp_path_factory) -> BuiltSite:
+    """The site built from the tracking fixture as of AS_OF (SOURCE_DATE_EPOCH)."""
+    data = with_tracking(tmp_path_factory.mktemp("tracking") / "data")
+    out = tmp_path_factory.mktemp("tracking-site")
+    result = build(out, data, env_extra={"SOURCE_DATE_EPOCH": AS_OF_EPOCH})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return BuiltSite(out)
 
 
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> int:

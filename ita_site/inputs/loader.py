@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -20,6 +21,7 @@ from ..model.files import (
     Indicator,
     Methodology,
     Organization,
+    ProgressFile,
     QuestionsFile,
     RecommendationsFile,
     YearFile,
@@ -30,8 +32,17 @@ from .yaml_source import YamlDocument, read_yaml
 M = TypeVar("M", bound=BaseModel)
 
 # folder (relative to data/) -> model of each file in it; keyed by file stem
-PER_YEAR = {"questions": QuestionsFile, "actions": ActionsFile, "recommendations": RecommendationsFile}
+PER_YEAR = {
+    "questions": QuestionsFile,
+    "actions": ActionsFile,
+    "recommendations": RecommendationsFile,
+    "progress": ProgressFile,
+}
 ALLOWED_OTHER = {".md"}  # notes for people (data/README.md) are allowed and ignored
+# evidence of progress (data/evidence/...), published as is: documents and pictures only,
+# nothing a browser would run (no .html, .svg, .js)
+EVIDENCE_FOLDER = "evidence"
+EVIDENCE_TYPES = {".pdf", ".jpg", ".jpeg", ".png", ".webp", ".gif", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".csv", ".txt"}
 
 
 @dataclass
@@ -54,7 +65,10 @@ class DataSet:
     questions: dict[int, Parsed[QuestionsFile]] = field(default_factory=dict)
     actions: dict[int, Parsed[ActionsFile]] = field(default_factory=dict)
     recommendations: dict[int, Parsed[RecommendationsFile]] = field(default_factory=dict)
+    progress: dict[int, Parsed[ProgressFile]] = field(default_factory=dict)
+    evidence: dict[str, Path] = field(default_factory=dict)  # "evidence/2567/a.pdf" -> file
     files: list[Path] = field(default_factory=list)  # every data file read
+    build_date: date | None = None  # "today" for the checks (see ita_site.dates.build_date)
 
 
 @functools.cache
@@ -204,6 +218,21 @@ def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
             )
             continue
         if path.is_dir() or path in known or path.suffix in ALLOWED_OTHER:
+            continue
+        relative = path.relative_to(root)
+        if relative.parts[0] == EVIDENCE_FOLDER:
+            if path.suffix.lower() in EVIDENCE_TYPES:
+                data.evidence[relative.as_posix()] = path
+            else:
+                errors.append(
+                    DataError(
+                        shown(path, root),
+                        1,
+                        1,
+                        f"ไฟล์หลักฐานชนิด '{path.suffix or path.name}' เผยแพร่ไม่ได้ (file type not allowed)",
+                        "ไฟล์ " + ", ".join(sorted(EVIDENCE_TYPES)) + " หรือใส่เป็นลิงก์ https:// แทน",
+                    )
+                )
             continue
         errors.append(
             DataError(

@@ -32,6 +32,7 @@ STANDARD_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:timestamp",  # kept as text: the model reads dates (one clear error if invalid)
 }
 
 
@@ -121,6 +122,8 @@ class _Builder:
             return result
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return normalise_text(node.value)
         value = self.loader.construct_object(node)
         if isinstance(value, str):
             value = normalise_text(value)

@@ -7,6 +7,7 @@ and ``scripts/schema.py`` writes the JSON Schema for editors from them.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import Annotated, Iterator, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
@@ -27,7 +28,27 @@ def _number(value: object) -> object:
     return value
 
 
+def _date(value: object) -> object:
+    """Accept a date written ``2023-11-15`` (also with Thai digits); the YAML reader keeps
+    dates as text so that an impossible date is one clear error, not a crash."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        text = value.strip().translate(THAI_DIGITS)
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}", text):
+            raise ValueError(
+                f"วันที่ '{value}' ผิดรูปแบบ (bad date): เขียนเป็น ปี ค.ศ.-เดือน-วัน เช่น 2023-11-15"
+            )
+        y, m, d = (int(x) for x in text.split("-"))
+        try:
+            return date(y, m, d)
+        except ValueError:
+            raise ValueError(f"ไม่มีวันที่ '{value}' ในปฏิทิน (no such date): ตรวจเดือนและวัน เช่น 2024-02-29") from None
+    return value
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Day = Annotated[date, BeforeValidator(_date), Field(description="วันที่ ค.ศ. ปี-เดือน-วัน เช่น 2023-11-15")]
 Score = Annotated[
     float,
     BeforeValidator(_number),
@@ -209,3 +230,38 @@ class RecommendationsFile(_Strict):
 
     fiscal_year: FiscalYear
     sections: Annotated[list[RecommendationSection], Field(min_length=1)]
+
+
+# status of a tracked action; the Thai label of each is in templates/labels.yml (status:)
+STATUSES = ("not_started", "in_progress", "done", "cancelled")
+CLOSED = ("done", "cancelled")  # an action in these states cannot be overdue
+
+
+class ProgressUpdate(_Strict):
+    """One dated report of progress on an action."""
+
+    date: Day
+    text: Text
+    evidence: list[Text] = Field(
+        default_factory=list, description="ลิงก์ http(s):// หรือไฟล์ใน data/evidence/ (เขียนเป็น evidence/...)"
+    )
+
+
+class TrackedAction(_Strict):
+    """The tracking of one action row: which row, its planned period, status and updates."""
+
+    issue: Annotated[int, Field(ge=1, le=99, description="หมายเลขประเด็นใน actions/<ปี>.yml")]
+    question: QuestionCode
+    status: Text  # not_started | in_progress | done | cancelled (checked in rules/progress.py)
+    start: Day | None = None  # default: the first day of plan_year
+    end: Day | None = None  # default: the last day of plan_year
+    updates: list[ProgressUpdate] = Field(default_factory=list)
+
+
+class ProgressFile(_Strict):
+    """`data/progress/<พ.ศ.>.yml`: progress during the year on the action plan of
+    `actions/<พ.ศ.>.yml` (same year in the file name), updated by staff as work goes on."""
+
+    fiscal_year: FiscalYear
+    plan_year: FiscalYear
+    actions: list[TrackedAction] = Field(default_factory=list)

@@ -8,7 +8,10 @@ writes the same pages to a folder for any other Markdown engine.
 from __future__ import annotations
 
 from ..site import Site
+from .assets import ASSET_BUILDERS
 from .base import Page
+from .feed import evidence_files, progress_feed
+from .plan_pages import PlanBuilder
 from .render import Options, labels
 from .site_pages import ComparisonBuilder, IndicatorBuilder
 from .year_pages import AboutBuilder, IssueBuilder, OverviewBuilder, QuestionsBuilder, RecommendationsBuilder
@@ -17,11 +20,15 @@ BUILDERS = [
     OverviewBuilder(),
     IndicatorBuilder(),
     IssueBuilder(),
+    PlanBuilder(),
     RecommendationsBuilder(),
     ComparisonBuilder(),
     QuestionsBuilder(),
     AboutBuilder(),
 ]
+
+# non-page outputs (pages/assets.py): the Atom feed of progress and the evidence files it links
+ASSET_BUILDERS.extend([progress_feed, evidence_files])
 
 __all__ = ["Options", "Page", "build_pages", "nav"]
 
@@ -32,8 +39,9 @@ def build_pages(site: Site, options: Options | None = None) -> list[Page]:
 
 
 def nav(pages: list[Page], site: Site) -> list:
-    """MkDocs `nav`: home, indicators, the latest year's issues and recommendations, comparison,
-    earlier years (overview, issues, recommendations), question codes, about."""
+    """MkDocs `nav`: home, indicators, the latest year's issues, action plan and
+    recommendations, comparison, earlier years (overview, issues, plan, recommendations),
+    question codes, about."""
     words = labels()["nav"]
     latest = site.latest.year
     by_section: dict[str, list[Page]] = {}
@@ -47,6 +55,8 @@ def nav(pages: list[Page], site: Site) -> list:
     result.append({words["indicators"]: entries("indicators")})
     if by_section.get(f"issues:{latest}"):
         result.append({words["issues"].format(year=latest): entries(f"issues:{latest}")})
+    for p in by_section.get(f"plan:{latest}", []):
+        result.append({p.nav_title: p.path})
     for p in by_section.get(f"recommendations:{latest}", []):
         result.append({words["recommendations"].format(year=latest): p.path})
     if len(site.years) > 1:
@@ -58,6 +68,7 @@ def nav(pages: list[Page], site: Site) -> list:
         group: list = [{words["overview"].format(year=year): p.path} for p in by_section["earlier"] if p.year == year]
         if by_section.get(f"issues:{year}"):
             group.append({words["issues"].format(year=year): entries(f"issues:{year}")})
+        group += [{p.nav_title: p.path} for p in by_section.get(f"plan:{year}", [])]
         group += [{words["recommendations"].format(year=year): p.path} for p in by_section.get(f"recommendations:{year}", [])]
         earlier.append({f"พ.ศ. {year}": group})
     if earlier:

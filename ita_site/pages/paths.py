@@ -19,6 +19,11 @@ def recommendations(year: int) -> str:
     return f"recommendations/{year}.md"
 
 
+def plan(year: int) -> str:
+    """The action plan of the year's seven issues and its progress."""
+    return f"plan/{year}.md"
+
+
 def questions(year: int) -> str:
     return f"questions/{year}.md"
 
@@ -28,6 +33,7 @@ def about(year: int) -> str:
 
 
 COMPARISON = "comparison.md"
+FEED = "feed.xml"  # Atom feed of progress updates (an asset, not a page)
 
 
 def question_anchor(code: str) -> str:

@@ -15,18 +15,15 @@ import functools
 import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from .. import thai
 from ..narrative import override
+from ..wording import TEMPLATES, labels
 from . import paths
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|!])")
 _BLOCK_START = re.compile(r"^(\s*)(?:([#>+-])|([0-9]+)([.)]))")
@@ -56,6 +53,7 @@ class Options:
     thai_digits: bool = True  # Thai digits (๙๕.๐๗) in prose, as official documents write them
     repo_url: str | None = None  # for edit links to the YAML files
     edit_branch: str = "main"
+    site_url: str | None = None  # mkdocs.yml `site_url`: the feed's links are absolute only if set
 
 
 def relative(from_page: str, to_page: str, anchor: str | None = None, html: bool = False) -> str:
@@ -71,13 +69,6 @@ def relative(from_page: str, to_page: str, anchor: str | None = None, html: bool
     return rel + (f"#{anchor}" if anchor else "")
 
 
-@functools.cache
-def labels() -> dict[str, Any]:
-    """The Thai wording used outside templates (navigation, titles, tool names)."""
-    with open(TEMPLATES / "labels.yml", encoding="utf-8") as f:
-        return yaml.safe_load(f)
-
-
 def _filters(options: Options) -> dict[str, Any]:
     """Number formats. Their output is trusted (Markup): digits and signs need no escaping.
     The p- variants are for prose and follow the Thai-digits option; tables keep 95.07."""
@@ -91,6 +82,8 @@ def _filters(options: Options) -> dict[str, Any]:
         "signed": lambda v: thai.fmt_signed(v, False),
         "psigned": lambda v: thai.fmt_signed(v, t),
         "num": lambda v: thai.fmt_int(v, False),
+        "date": lambda v: thai.fmt_date(v, labels()["months"], False),
+        "pdate": lambda v: thai.fmt_date(v, labels()["months"], t),
     }
     return {name: (lambda f: lambda v: Markup(f(v)))(f) for name, f in formats.items()}
 

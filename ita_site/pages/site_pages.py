@@ -5,10 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from .. import narrative
+from .. import narrative, tracking
 from ..site import Site
 from . import paths
 from .base import Builder, Spec, title
+
+
+@dataclass(frozen=True)
+class After:
+    """The indicator in the first assessment after a year's action plan: did it move?"""
+
+    year: int
+    before: float
+    after: float
+
+    @property
+    def change(self) -> narrative.Change:
+        return narrative.Change(0, "", self.before, self.after)
 
 
 @dataclass(frozen=True)
@@ -22,7 +35,8 @@ class HistoryRow:
 
 
 class IndicatorBuilder(Builder):
-    """One page per indicator: what it measures, score per year, analysis, related actions."""
+    """One page per indicator: what it measures, score per year, analysis, the actions aimed at
+    it with their progress, and its score in the next assessment after those actions."""
 
     def specs(self, site: Site) -> Iterator[Spec]:
         latest = site.latest.year
@@ -39,18 +53,26 @@ class IndicatorBuilder(Builder):
                     HistoryRow(y.year, entry.score, y.methodology.pass_mark, delta, entry.analysis, paths.overview(y.year, latest))
                 )
                 previous = entry.score
-                rows = [
-                    (issue, row)
-                    for issue in (y.actions.issues if y.actions else [])
-                    for row in issue.rows
-                    if y.questions[row.question].indicator == n
-                ]
+                plan = tracking.plan(site, y)
+                actions = [a for a in (plan.actions if plan else []) if a.question.indicator == n]
+                later = next((z for z in site.years.values() if z.year > y.year and z.entry(n)), None)
+                after = After(later.year, entry.score, later.entry(n).score) if later and actions else None
                 related.append(
-                    dict(year=y.year, rows=rows, recs=narrative.recommendations_for(y, n), questions=y.questions)
+                    dict(
+                        year=y.year,
+                        actions=actions,
+                        counts=tracking.Counts({k: sum(a.status == k for a in actions) for k in tracking.STATUS_KEYS}),
+                        after=after,
+                        plan=plan,
+                        recs=narrative.recommendations_for(y, n),
+                        questions=y.questions,
+                    )
                 )
             sources = [site.sources[f"indicator:{n}"]]
             sources += [y.sources["year"] for y in site.years.values()]
-            sources += [y.sources[k] for y in site.years.values() for k in ("actions", "recommendations") if k in y.sources]
+            sources += [
+                y.sources[k] for y in site.years.values() for k in ("actions", "progress", "recommendations") if k in y.sources
+            ]
             yield Spec(
                 path=paths.indicator(n),
                 template="indicator.md.j2",
@@ -58,7 +80,7 @@ class IndicatorBuilder(Builder):
                 nav_title=title("indicator_nav", number=n, name=ind.name),
                 section="indicators",
                 sources=tuple(sources),
-                context=dict(ind=ind, history=history, related=list(reversed(related))),
+                context=dict(ind=ind, history=history, related=list(reversed(related)), keys=tracking.STATUS_KEYS),
             )
 
 

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from markupsafe import Markup
 
-from .. import narrative
+from .. import narrative, tracking
 from ..citations import cited_codes, find_citations
 from ..site import Site
 from . import paths
@@ -54,6 +54,7 @@ class IssueBuilder(Builder):
         for y in site.years.values():
             if y.actions is None:
                 continue
+            plan = tracking.plan(site, y)
             for issue in y.actions.issues:
                 yield Spec(
                     path=paths.issue(y.year, issue.number),
@@ -61,9 +62,9 @@ class IssueBuilder(Builder):
                     title=title("issue", number=issue.number, title=issue.title),
                     nav_title=title("issue_nav", number=issue.number, title=issue.title),
                     section=f"issues:{y.year}",
-                    sources=(y.sources["actions"], y.sources["questions"]),
+                    sources=tuple(y.sources[k] for k in ("actions", "progress", "questions") if k in y.sources),
                     year=y.year,
-                    context=dict(y=y, issue=issue),
+                    context=dict(y=y, issue=issue, plan=plan),
                 )
 
 

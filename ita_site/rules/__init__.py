@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..errors import DataError
 from ..inputs.loader import DataSet
-from . import catalog, narrative, references, totals
+from . import catalog, narrative, progress, references, totals
 
 RULES = [
     catalog.methodology_indicators_known,
@@ -22,6 +22,7 @@ RULES = [
     references.recommendations,
     references.narrative_citations,
     narrative.numbers_in_prose,
+    progress.progress_files,
 ]
 
 

@@ -1,0 +1,104 @@
+"""The Atom feed of progress updates (``feed.xml``) and the evidence files it links to.
+
+The feed is deterministic: one entry per update, newest first, every date taken from the
+data (the feed's ``updated`` is the newest update's date), ids derived from what an update
+is (year, issue, question, date), never from the clock. Links are absolute only when the
+site has a ``site_url``; otherwise they are relative to the feed, which sits at the root.
+"""
+
+from __future__ import annotations
+
+import uuid
+import xml.etree.ElementTree as ET
+from datetime import date
+
+from .. import tracking
+from ..site import Site
+from . import paths
+from .assets import Asset
+from .render import Options, labels, relative
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def _stamp(day: date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _uuid(*parts: object) -> str:
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'ita-progress:' + ':'.join(map(str, parts)))}"
+
+
+def _href(options: Options, site_path: str, anchor: str | None = None) -> str:
+    """A link to a built file (``issues/2566/4.md`` -> ``issues/2566/4.html``), from the feed."""
+    rel = relative(paths.FEED, site_path, anchor, html=True)
+    return (options.site_url.rstrip("/") + "/" + rel) if options.site_url else rel
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    el = ET.SubElement(parent, tag, attrs)
+    if text is not None:
+        el.text = text
+    return el
+
+
+def atom_feed(site: Site, options: Options) -> bytes:
+    words = labels()
+    org = site.organization
+    items = tracking.feed_items(site)
+    plans = tracking.plans(site)
+    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "th"})
+    _sub(feed, "id", _uuid(org.name, "feed"))
+    _sub(feed, "title", words["feed"]["title"].format(org=org.name))
+    _sub(feed, "subtitle", words["feed"]["subtitle"])
+    newest = items[0][1].date if items else site.build_date
+    _sub(feed, "updated", _stamp(newest))
+    author = _sub(feed, "author")
+    _sub(author, "name", org.name)
+    if options.site_url:
+        _sub(feed, "link", rel="self", type="application/atom+xml", href=_href(options, paths.FEED))
+    if plans:
+        _sub(feed, "link", rel="alternate", type="text/html", href=_href(options, paths.plan(plans[-1].year)))
+    for action, update in items:
+        same_day = sum(1 for u in action.updates if u.date == update.date and u.number < update.number)
+        entry = _sub(feed, "entry")
+        _sub(entry, "id", _uuid(org.name, action.year, action.issue.number, action.row.question, update.date, same_day))
+        _sub(
+            entry,
+            "title",
+            words["feed"]["entry"].format(
+                code=action.row.question,
+                issue=action.issue.number,
+                title=action.issue.title,
+                date=f"{update.date.day} {words['months'][update.date.month - 1]} {update.date.year + 543}",
+            ),
+        )
+        _sub(entry, "updated", _stamp(update.date))
+        _sub(entry, "published", _stamp(update.date))
+        _sub(
+            entry,
+            "link",
+            rel="alternate",
+            type="text/html",
+            href=_href(options, paths.issue(action.year, action.issue.number), action.anchor),
+        )
+        for e in update.evidence:
+            href = _href(options, e.target) if e.kind == "file" else e.target
+            _sub(entry, "link", rel="related", href=href, title=e.label)
+        _sub(entry, "category", term=action.row.question, label=f"{action.issue.number}. {action.issue.title}")
+        _sub(entry, "content", update.text, type="text")
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def progress_feed(site: Site, options: Options) -> list[Asset]:
+    """The feed, when some year has an action table (even before any update: subscribe early)."""
+    if not any(y.actions for y in site.years.values()):
+        return []
+    return [Asset(paths.FEED, atom_feed(site, options))]
+
+
+def evidence_files(site: Site, options: Options) -> list[Asset]:
+    """Evidence files that updates link to, published at the same path (``evidence/...``)."""
+    used = {e.target for _, u in tracking.feed_items(site) for e in u.evidence if e.kind == "file"}
+    return [Asset(name, path.read_bytes()) for name, path in site.evidence.items() if name in used]
