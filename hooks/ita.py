@@ -31,10 +31,14 @@ _assets: list[Asset] = []
 
 def _options(config: MkDocsConfig) -> Options:
     ita = config.extra.get("ita", {}) or {}
+    licence = ita.get("data_licence") or {}
     return Options(
         thai_digits=bool(ita.get("thai_digits", True)),
         repo_url=config.repo_url or None,
         edit_branch=str(ita.get("edit_branch", "main")),
+        charts=bool(ita.get("charts", True)),
+        data_licence=str(licence.get("name", Options.data_licence)),
+        data_licence_url=str(licence.get("url", Options.data_licence_url)),
     )
 
 

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .. import narrative
+from ..charts import figures as charts
 from ..site import Site
 from . import paths
 from .base import Builder, Spec, title
+from .render import Options
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,11 @@ class IndicatorBuilder(Builder):
             )
 
 
+    def figures(self, site: Site, spec: Spec, options: Options) -> dict:
+        found = charts.trend(site, spec.context["ind"].number, options)
+        return {"trend": found} if found else {}
+
+
 class ComparisonBuilder(Builder):
     """All indicators, tool scores and totals across the years, with the change in words."""
 
@@ -81,3 +88,6 @@ class ComparisonBuilder(Builder):
                 changes_of={y.year: narrative.changes(site, y)[1] for y in years},
             ),
         )
+
+    def figures(self, site: Site, spec: Spec, options: Options) -> dict:
+        return {"comparison": charts.comparison(site, options)}
