@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..site import Site
 from .base import Page
 from .render import Options, labels
-from .site_pages import ComparisonBuilder, IndicatorBuilder
+from .site_pages import ComparisonBuilder, DownloadsBuilder, IndicatorBuilder
 from .year_pages import AboutBuilder, IssueBuilder, OverviewBuilder, QuestionsBuilder, RecommendationsBuilder
 
 BUILDERS = [
@@ -19,6 +19,7 @@ BUILDERS = [
     IssueBuilder(),
     RecommendationsBuilder(),
     ComparisonBuilder(),
+    DownloadsBuilder(),
     QuestionsBuilder(),
     AboutBuilder(),
 ]
@@ -33,7 +34,7 @@ def build_pages(site: Site, options: Options | None = None) -> list[Page]:
 
 def nav(pages: list[Page], site: Site) -> list:
     """MkDocs `nav`: home, indicators, the latest year's issues and recommendations, comparison,
-    earlier years (overview, issues, recommendations), question codes, about."""
+    earlier years (overview, issues, recommendations), open data, question codes, about."""
     words = labels()["nav"]
     latest = site.latest.year
     by_section: dict[str, list[Page]] = {}
@@ -62,7 +63,12 @@ def nav(pages: list[Page], site: Site) -> list:
         earlier.append({f"พ.ศ. {year}": group})
     if earlier:
         result.append({words["earlier"]: earlier})
+    for p in by_section.get("downloads", []):
+        result.append({words["downloads"]: p.path})
     if by_section.get("questions"):
         result.append({words["questions"]: entries("questions")})
     result.append({words["about"]: entries("about")})
     return result
+
+
+from .. import opendata  # noqa: E402,F401  (registers the open data files as assets)

@@ -28,6 +28,7 @@ def about(year: int) -> str:
 
 
 COMPARISON = "comparison.md"
+DOWNLOADS = "downloads.md"
 
 
 def question_anchor(code: str) -> str:

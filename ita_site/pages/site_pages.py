@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from .. import narrative
+from .. import narrative, opendata
 from ..charts import figures as charts
 from ..site import Site
 from . import paths
@@ -60,7 +60,13 @@ class IndicatorBuilder(Builder):
                 nav_title=title("indicator_nav", number=n, name=ind.name),
                 section="indicators",
                 sources=tuple(sources),
-                context=dict(ind=ind, history=history, related=list(reversed(related))),
+                context=dict(
+                    ind=ind,
+                    history=history,
+                    related=list(reversed(related)),
+                    data_file=opendata.DataFile(opendata.ALL_YEARS, None, ()).path("csv"),
+                    data_anchor=data_anchor(opendata.ALL_YEARS),
+                ),
             )
 
 
@@ -91,3 +97,36 @@ class ComparisonBuilder(Builder):
 
     def figures(self, site: Site, spec: Spec, options: Options) -> dict:
         return {"comparison": charts.comparison(site, options)}
+
+
+class DownloadsBuilder(Builder):
+    """The open data page: every data file with its description, columns and licence."""
+
+    def specs(self, site: Site) -> Iterator[Spec]:
+        files = opendata.files(site)
+        by_year: dict[int, list] = {}
+        for f in files:
+            if f.year is not None:
+                by_year.setdefault(f.year, []).append(f)
+        sources = [site.sources["organization"]]
+        for y in site.years.values():
+            sources += [y.sources[k] for k in ("year", "actions", "recommendations") if k in y.sources]
+        yield Spec(
+            path=paths.DOWNLOADS,
+            template="downloads.md.j2",
+            title=title("downloads"),
+            nav_title=title("downloads"),
+            section="downloads",
+            sources=tuple(sources),
+            context=dict(
+                all_years=[f for f in files if f.year is None],
+                by_year=sorted(by_year.items(), reverse=True),
+                doc=opendata.documentation(),
+                data_anchor=data_anchor,
+            ),
+        )
+
+
+def data_anchor(dataset: str) -> str:
+    """The id of a dataset's column documentation on the download page."""
+    return f"data-{dataset.replace('_', '-')}"
