@@ -150,7 +150,7 @@ def small_multiples(panels: list[Panel], legend_title: str | None) -> alt.FacetC
         color=_colour([p.group for p in panels], [label(p.legend) for p in panels], legend_title),
     )
     values = base.mark_text(align="right", baseline="middle").encode(y=y, x=alt.value(theme.WIDTH - 100 + 48), text="text:N")
-    ticks = base.mark_tick(color=theme.PASS_MARK, thickness=2, size=step - 2).encode(
+    ticks = base.mark_tick(color=theme.PASS_MARK, opacity=1, thickness=2, size=step - 2).encode(
         y=y, x=alt.X("pass_mark:Q", scale=x_scale)
     )
     return alt.layer(bar, ticks, values, data=alt.Data(values=rows)).facet(

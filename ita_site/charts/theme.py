@@ -42,6 +42,9 @@ def config() -> dict[str, Any]:
     """The Vega-Lite `config` of every chart."""
     return {
         "background": BACKGROUND,
+        # no ARIA attributes on marks: the <svg> is one image (role="img") named by its caption,
+        # and its numbers are in the table beside it
+        "aria": False,
         "font": FONT,
         "padding": {"left": 4, "right": 4, "top": 6, "bottom": 4},
         "view": {"stroke": None},
