@@ -373,3 +373,19 @@ def test_long_labels_with_sara_am_fit(browser, monkeypatch):
     raw = chart()
     assert "\u0e33" in raw
     assert long in overflowing(browser, raw, 1280)
+
+
+def test_every_chart_spec_is_valid_vega_lite(monkeypatch):
+    """Builds skip Altair's schema check for speed; here every chart of the site is checked."""
+    calls = []
+    real = kinds.finish
+
+    def checked(chart):
+        calls.append(chart)
+        return real(chart)
+
+    monkeypatch.setattr(kinds, "VALIDATE", True)
+    monkeypatch.setattr(kinds, "finish", checked)
+    site = load_site(DATA)
+    build_pages(site, Options())
+    assert len(calls) == sum(len(v) for v in PAGES.values())

@@ -72,17 +72,17 @@ def labelled_bars(bars: list[Bar], pass_mark: float, pass_mark_label: str, legen
         x=alt.X("value:Q", scale=x_scale, axis=alt.Axis(values=[0, 25, 50, 75, 100], title=None, grid=True)),
         color=_colour([b.group for b in bars], [r["legend"] for r in rows], legend_title),
     )
-    names = base.mark_text(align="left", baseline="bottom", yOffset=-1).encode(y=y, x=alt.datum(0), text="label:N")
+    names = base.mark_text(align="left", baseline="bottom", yOffset=-1).encode(y=y, x=alt.XDatum(0), text=alt.Text("label:N"))
     # values in a column of their own, right of the scale: never on a bar or the pass-mark line
     values = base.mark_text(align="right", baseline="middle", yOffset=9, fontWeight="bold").encode(
-        y=y, x=alt.value(theme.WIDTH - 12), text="text:N"
+        y=y, x=alt.XValue(theme.WIDTH - 12), text=alt.Text("text:N")
     )
     mark = alt.Chart(alt.Data(values=[{"v": pass_mark, "t": label(pass_mark_label)}]))
     rule = mark.mark_rule(color=theme.PASS_MARK, strokeDash=theme.PASS_MARK_DASH, strokeWidth=1.5).encode(
         x=alt.X("v:Q", scale=x_scale)
     )
     rule_label = mark.mark_text(align="right", baseline="bottom", dy=-4, fontWeight="bold").encode(
-        x=alt.X("v:Q", scale=x_scale), y=alt.value(0), text="t:N"
+        x=alt.X("v:Q", scale=x_scale), y=alt.YValue(0), text=alt.Text("t:N")
     )
     return alt.layer(rule, bar, names, values, rule_label)
 
@@ -108,7 +108,7 @@ def trend(points: list[Point], colour: str, pass_mark_label: str, x_title: str, 
         grid=True, tickCount=5, titleAngle=0, titleAlign="left", titleAnchor="end", titleX=-28, titleY=-12, titleBaseline="bottom"))
     line = base.mark_line(color=colour).encode(x=x, y=y)
     dots = base.mark_point(color=colour).encode(x=x, y=y)
-    values = base.mark_text(baseline="bottom", dy=-8, fontWeight="bold").encode(x=x, y=y, text="text:N")
+    values = base.mark_text(baseline="bottom", dy=-8, fontWeight="bold").encode(x=x, y=y, text=alt.Text("text:N"))
     marks = sorted({p.pass_mark for p in points})
     if len(marks) == 1:
         level = alt.Chart(alt.Data(values=[{"v": marks[0]}]))
@@ -123,10 +123,10 @@ def trend(points: list[Point], colour: str, pass_mark_label: str, x_title: str, 
     right = theme.WIDTH - 70
     key = alt.Chart(alt.Data(values=[{"t": label(pass_mark_label)}]))
     key_line = key.mark_rule(color=theme.PASS_MARK, strokeDash=theme.PASS_MARK_DASH, strokeWidth=1.5).encode(
-        x=alt.value(right - 24), x2=alt.value(right), y=alt.value(-16), y2=alt.value(-16)
+        x=alt.XValue(right - 24), x2=alt.X2Value(right), y=alt.YValue(-16), y2=alt.Y2Value(-16)
     )
     key_text = key.mark_text(align="right", baseline="middle", dx=-30, fontWeight="bold").encode(
-        x=alt.value(right), y=alt.value(-16), text="t:N"
+        x=alt.XValue(right), y=alt.YValue(-16), text=alt.Text("t:N")
     )
     return alt.layer(pass_line, line, dots, values, key_line, key_text)
 
@@ -149,7 +149,7 @@ def small_multiples(panels: list[Panel], legend_title: str | None) -> alt.FacetC
         x=alt.X("value:Q", scale=x_scale, axis=alt.Axis(values=[0, 25, 50, 75, 100], title=None, grid=True)),
         color=_colour([p.group for p in panels], [label(p.legend) for p in panels], legend_title),
     )
-    values = base.mark_text(align="right", baseline="middle").encode(y=y, x=alt.value(theme.WIDTH - 100 + 48), text="text:N")
+    values = base.mark_text(align="right", baseline="middle").encode(y=y, x=alt.XValue(theme.WIDTH - 100 + 48), text=alt.Text("text:N"))
     ticks = base.mark_tick(color=theme.PASS_MARK, opacity=1, thickness=2, size=step - 2).encode(
         y=y, x=alt.X("pass_mark:Q", scale=x_scale)
     )
@@ -159,8 +159,11 @@ def small_multiples(panels: list[Panel], legend_title: str | None) -> alt.FacetC
     )
 
 
+VALIDATE = False  # check each spec against the Vega-Lite schema (slow: the tests turn it on)
+
+
 def finish(chart: alt.TopLevelMixin) -> dict:
     """The Vega-Lite spec of a chart with the theme applied (what gets rendered and hashed)."""
-    spec = chart.to_dict()
+    spec = chart.to_dict(validate=VALIDATE)
     spec["config"] = theme.config()
     return spec
