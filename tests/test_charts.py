@@ -7,6 +7,7 @@ so that a chart showing something else than the data fails here.
 from __future__ import annotations
 
 import base64
+import json
 import re
 import shutil
 import subprocess
@@ -389,3 +390,10 @@ def test_every_chart_spec_is_valid_vega_lite(monkeypatch):
     site = load_site(DATA)
     build_pages(site, Options())
     assert len(calls) == sum(len(v) for v in PAGES.values())
+
+
+def test_chart_text_is_kept_out_of_the_search_index(site):
+    """Chart labels (ำ written as ํ + า) are not indexed; captions and tables are."""
+    index = json.loads((site.path / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not any("\u0e4d\u0e32" in doc["text"] for doc in index["docs"])
+    assert any("คะแนนรายตัวชี้วัด ปีงบประมาณ" in doc["text"] for doc in index["docs"])
