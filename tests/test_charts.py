@@ -397,3 +397,19 @@ def test_chart_text_is_kept_out_of_the_search_index(site):
     index = json.loads((site.path / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not any("\u0e4d\u0e32" in doc["text"] for doc in index["docs"])
     assert any("คะแนนรายตัวชี้วัด ปีงบประมาณ" in doc["text"] for doc in index["docs"])
+
+
+@pytest.mark.parametrize("year", sorted(years()))
+def test_indicator_chart_summary_states_the_highest_lowest_and_below(site, year):
+    page = "index.html" if year == LATEST else f"years/{year}.html"
+    summary = site.soup(page).select_one("#chart-indicators-summary").get_text(" ", strip=True)
+    summary = summary.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+    scores = {e["indicator"]: e["score"] for e in years()[year]["scores"]}
+    cat = catalog()
+    for value in (max(scores.values()), min(scores.values())):
+        assert f"ร้อยละ {score_text(value)}" in summary
+        for n in (n for n, s in scores.items() if s == value):
+            name = cat[n].get("names_by_year", {}).get(year, cat[n]["name"])
+            assert f"ตัวชี้วัดที่ {n} {name}" in summary, (n, summary)
+    below = sum(s < methodology(year)["pass_mark"] for s in scores.values())
+    assert (f"มี {below} ตัวชี้วัดที่ต่ำกว่าค่าเป้าหมาย" if below else "ทุกตัวชี้วัดไม่ต่ำกว่าค่าเป้าหมาย") in summary

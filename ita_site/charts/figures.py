@@ -83,13 +83,14 @@ def indicators(site: Site, y: Year, options: Options) -> Figure:
         (c["indicator"], c["tool"], c["score"], c["versus"]),
         tuple((f"{n}. {ind.name_in(y.year)}", ind.tool, fmt_score(s), _versus(s, pass_mark)) for n, ind, s in entries),
     )
-    ranked = sorted(entries, key=lambda t: (-t[2], t[0]))
+    high, low = max(s for _, _, s in entries), min(s for _, _, s in entries)
     below = [(n, ind.name_in(y.year), s) for n, ind, s in entries if s < pass_mark]
     return _figure(
         "chart-indicators", "indicators", chart, options, table,
         year=y.year, count=len(entries), pass_mark=pass_mark, below=below, tools=[t.code for t in y.methodology.tools],
-        top=(ranked[0][0], ranked[0][1].name_in(y.year), ranked[0][2]),
-        low=(ranked[-1][0], ranked[-1][1].name_in(y.year), ranked[-1][2]),
+        high=high, low=low,  # every indicator with the highest (lowest) score is named
+        highest=[(n, ind.name_in(y.year)) for n, ind, s in entries if s == high],
+        lowest=[(n, ind.name_in(y.year)) for n, ind, s in entries if s == low],
     )  # fmt: skip
 
 
