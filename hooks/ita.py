@@ -7,6 +7,7 @@ point each page's edit link at the YAML file it is built from, and watch `data/`
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -21,6 +22,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from ita_site.dates import build_date  # noqa: E402
+from ita_site.charts import render as charts_render  # noqa: E402
 from ita_site.errors import DataErrors  # noqa: E402
 from ita_site.pages import Options, Page, build_pages, nav  # noqa: E402
 from ita_site.pages import paths  # noqa: E402
@@ -28,17 +30,22 @@ from ita_site.pages.assets import Asset, build_assets  # noqa: E402
 from ita_site.pages.render import labels  # noqa: E402
 from ita_site.site import load_site  # noqa: E402
 
+log = logging.getLogger("mkdocs.hooks.ita")
 _pages: dict[str, Page] = {}
 _assets: list[Asset] = []
 
 
 def _options(config: MkDocsConfig) -> Options:
     ita = config.extra.get("ita", {}) or {}
+    licence = ita.get("data_licence") or {}
     return Options(
         thai_digits=bool(ita.get("thai_digits", True)),
         repo_url=config.repo_url or None,
         edit_branch=str(ita.get("edit_branch", "main")),
         site_url=config.site_url or None,
+        charts=bool(ita.get("charts", True)),
+        data_licence=str(licence.get("name", Options.data_licence)),
+        data_licence_url=str(licence.get("url", Options.data_licence_url)),
     )
 
 
@@ -57,7 +64,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site = load_site(folder, build_date(folder, ita.get("timezone")))
     except DataErrors as exc:
         raise PluginError(str(exc)) from None
+    before = charts_render.stats.renders, charts_render.stats.hits
     pages = build_pages(site, _options(config))
+    rendered, cached = charts_render.stats.renders - before[0], charts_render.stats.hits - before[1]
+    if rendered or cached:
+        log.info(f"ita: {rendered} chart(s) rendered to SVG, {cached} unchanged (from the cache)")
     _pages.clear()
     _pages.update({p.path: p for p in pages})
     _assets[:] = build_assets(site, _options(config))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write the generated Markdown pages to a folder, without MkDocs.
 
-    python scripts/write_pages.py OUT_DIR [--data data] [--arabic-digits]
+    python scripts/write_pages.py OUT_DIR [--data data] [--arabic-digits] [--no-charts]
 
 The same page builders as the MkDocs hook; any Markdown engine can build OUT_DIR
 (tables, attribute lists `{: #id }` and raw HTML blocks are used). A file `nav.yml` holds
@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from ita_site.errors import DataErrors  # noqa: E402
 from ita_site.pages import Options, build_pages, nav  # noqa: E402
+from ita_site.pages.assets import build_assets  # noqa: E402
 from ita_site.site import load_site  # noqa: E402
 
 
@@ -29,21 +30,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--data", type=Path, default=ROOT / "data")
     parser.add_argument("--arabic-digits", action="store_true", help="Arabic digits in prose too")
+    parser.add_argument("--no-charts", action="store_true", help="no charts (tables only)")
     args = parser.parse_args(argv)
     try:
         site = load_site(args.data)
     except DataErrors as exc:
         print(exc, file=sys.stderr)
         return 1
-    pages = build_pages(site, Options(thai_digits=not args.arabic_digits))
+    options = Options(thai_digits=not args.arabic_digits, charts=not args.no_charts)
+    pages = build_pages(site, options)
     for page in pages:
         target = args.out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
+    assets = build_assets(site, options)
+    for asset in assets:  # the open data files the pages link to
+        target = args.out / asset.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(asset.content)
     (args.out / "nav.yml").write_text(
         yaml.safe_dump({"nav": nav(pages, site)}, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
-    print(f"{len(pages)} pages written to {args.out}")
+    print(f"{len(pages)} pages and {len(assets)} data files written to {args.out}")
     return 0
 
 

@@ -13,7 +13,7 @@ from .base import Page
 from .feed import evidence_files, progress_feed
 from .plan_pages import PlanBuilder
 from .render import Options, labels
-from .site_pages import ComparisonBuilder, IndicatorBuilder
+from .site_pages import ComparisonBuilder, DownloadsBuilder, IndicatorBuilder
 from .year_pages import AboutBuilder, IssueBuilder, OverviewBuilder, QuestionsBuilder, RecommendationsBuilder
 
 BUILDERS = [
@@ -23,6 +23,7 @@ BUILDERS = [
     PlanBuilder(),
     RecommendationsBuilder(),
     ComparisonBuilder(),
+    DownloadsBuilder(),
     QuestionsBuilder(),
     AboutBuilder(),
 ]
@@ -41,7 +42,7 @@ def build_pages(site: Site, options: Options | None = None) -> list[Page]:
 def nav(pages: list[Page], site: Site) -> list:
     """MkDocs `nav`: home, indicators, the latest year's issues, action plan and
     recommendations, comparison, earlier years (overview, issues, plan, recommendations),
-    question codes, about."""
+    open data, question codes, about."""
     words = labels()["nav"]
     latest = site.latest.year
     by_section: dict[str, list[Page]] = {}
@@ -73,7 +74,12 @@ def nav(pages: list[Page], site: Site) -> list:
         earlier.append({f"พ.ศ. {year}": group})
     if earlier:
         result.append({words["earlier"]: earlier})
+    for p in by_section.get("downloads", []):
+        result.append({words["downloads"]: p.path})
     if by_section.get("questions"):
         result.append({words["questions"]: entries("questions")})
     result.append({words["about"]: entries("about")})
     return result
+
+
+from .. import opendata  # noqa: E402,F401  (registers the open data files as assets)

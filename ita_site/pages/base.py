@@ -42,6 +42,10 @@ class Builder:
     def specs(self, site: Site) -> Iterator[Spec]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def figures(self, site: Site, spec: Spec, options: Options) -> dict[str, Any]:
+        """The charts of a page, by name (see ``ita_site.charts.figures``); none by default."""
+        return {}
+
     def build(self, site: Site, options: Options) -> list[Page]:
         pages = []
         for spec in self.specs(site):
@@ -51,6 +55,7 @@ class Builder:
                 "title": spec.title,
                 "page_path": spec.path,
                 "sources": spec.sources,
+                "figures": self.figures(site, spec, options) if options.charts else {},
                 **spec.context,
             }
             markdown = render(spec.template, options, **context)

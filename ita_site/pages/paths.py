@@ -34,6 +34,7 @@ def about(year: int) -> str:
 
 COMPARISON = "comparison.md"
 FEED = "feed.xml"  # Atom feed of progress updates (an asset, not a page)
+DOWNLOADS = "downloads.md"
 
 
 def question_anchor(code: str) -> str:

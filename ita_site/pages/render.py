@@ -54,6 +54,9 @@ class Options:
     repo_url: str | None = None  # for edit links to the YAML files
     edit_branch: str = "main"
     site_url: str | None = None  # mkdocs.yml `site_url`: the feed's links are absolute only if set
+    charts: bool = True  # charts rendered to inline SVG at build time (`extra.ita.charts`)
+    data_licence: str = "Creative Commons Attribution 4.0 International (CC BY 4.0)"  # of the open data
+    data_licence_url: str = "https://creativecommons.org/licenses/by/4.0/deed.th"
 
 
 def relative(from_page: str, to_page: str, anchor: str | None = None, html: bool = False) -> str:
@@ -122,3 +125,11 @@ def render(template: str, options: Options, **context: Any) -> str:
     md, html = environments(options)
     env = html if template.endswith(".html.j2") else md
     return env.get_template(template).render(**context)
+
+
+def template_module(template: str, options: Options, **context: Any):
+    """A template's exported values (its top-level ``{% set x %}...{% endset %}`` blocks):
+    lets code take short worded texts (a chart's title and summary) from a template."""
+    md, html = environments(options)
+    env = html if template.endswith(".html.j2") else md
+    return env.get_template(template).make_module(context)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from .. import narrative, tracking
+from .. import narrative, opendata, tracking
+from ..charts import figures as charts
 from ..site import Site
 from . import paths
 from .base import Builder, Spec, title
+from .render import Options
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,20 @@ class IndicatorBuilder(Builder):
                 nav_title=title("indicator_nav", number=n, name=ind.name),
                 section="indicators",
                 sources=tuple(sources),
-                context=dict(ind=ind, history=history, related=list(reversed(related)), keys=tracking.STATUS_KEYS),
+                context=dict(
+                    ind=ind,
+                    history=history,
+                    related=list(reversed(related)),
+                    data_file=opendata.DataFile(opendata.ALL_YEARS, None, ()).path("csv"),
+                    data_anchor=data_anchor(opendata.ALL_YEARS),
+                    keys=tracking.STATUS_KEYS,
+                ),
             )
+
+
+    def figures(self, site: Site, spec: Spec, options: Options) -> dict:
+        found = charts.trend(site, spec.context["ind"].number, options)
+        return {"trend": found} if found else {}
 
 
 class ComparisonBuilder(Builder):
@@ -103,3 +117,39 @@ class ComparisonBuilder(Builder):
                 changes_of={y.year: narrative.changes(site, y)[1] for y in years},
             ),
         )
+
+    def figures(self, site: Site, spec: Spec, options: Options) -> dict:
+        return {"comparison": charts.comparison(site, options)}
+
+
+class DownloadsBuilder(Builder):
+    """The open data page: every data file with its description, columns and licence."""
+
+    def specs(self, site: Site) -> Iterator[Spec]:
+        files = opendata.files(site)
+        by_year: dict[int, list] = {}
+        for f in files:
+            if f.year is not None:
+                by_year.setdefault(f.year, []).append(f)
+        sources = [site.sources["organization"]]
+        for y in site.years.values():
+            sources += [y.sources[k] for k in ("year", "actions", "recommendations") if k in y.sources]
+        yield Spec(
+            path=paths.DOWNLOADS,
+            template="downloads.md.j2",
+            title=title("downloads"),
+            nav_title=title("downloads"),
+            section="downloads",
+            sources=tuple(sources),
+            context=dict(
+                all_years=[f for f in files if f.year is None],
+                by_year=sorted(by_year.items(), reverse=True),
+                doc=opendata.documentation(),
+                data_anchor=data_anchor,
+            ),
+        )
+
+
+def data_anchor(dataset: str) -> str:
+    """The id of a dataset's column documentation on the download page."""
+    return f"data-{dataset.replace('_', '-')}"

@@ -9,11 +9,12 @@ from typing import Iterator
 from markupsafe import Markup
 
 from .. import narrative, tracking
+from ..charts import figures as charts
 from ..citations import cited_codes, find_citations
 from ..site import Site
 from . import paths
 from .base import Builder, Spec, title, tool_members
-from .render import labels, md_escape, relative
+from .render import Options, labels, md_escape, relative
 
 
 class OverviewBuilder(Builder):
@@ -45,6 +46,14 @@ class OverviewBuilder(Builder):
                     tool_members=tool_members(site, y.methodology),
                 ),
             )
+
+
+    def figures(self, site: Site, spec: Spec, options: Options) -> dict:
+        y = site.years[spec.year]
+        found = {"indicators": charts.indicators(site, y, options), "tools": charts.tools(site, y, options)}
+        if len(site.years) > 1:
+            found["totals"] = charts.totals(site, options)
+        return found
 
 
 class IssueBuilder(Builder):

@@ -1,0 +1,178 @@
+"""The figures of each page: chart (inline SVG) + title + one-sentence summary + data table.
+
+A :class:`Figure` is what the partial ``partials/chart.html.j2`` shows. The numbers come from
+the Site (scores, computed tool scores and totals, each year's pass mark from its
+methodology, each indicator's tool from the catalog); the words from ``labels.yml``
+(``charts``, ``tools``) and the templates ``templates/charts/<kind>.html.j2`` (title, summary).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..pages.render import Options, labels, template_module
+from ..site import Site, Year
+from ..thai import fmt_mark, fmt_score
+from . import kinds, theme
+from .render import sized, to_svg
+
+
+@dataclass(frozen=True)
+class Table:
+    """The numbers of a chart: a header row, then rows whose first cell heads the row."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str  # unique on its page; also the prefix of the ids of title and summary
+    kind: str
+    title: Markup
+    summary: Markup
+    svg: Markup
+    table: Table
+    width: int
+    height: int
+
+
+def _words() -> dict:
+    return labels()["charts"]
+
+
+def _texts(kind: str, options: Options, **facts) -> tuple[Markup, Markup]:
+    module = template_module(f"charts/{kind}.html.j2", options, **facts)
+    return Markup(str(module.title).strip()), Markup(" ".join(str(module.summary).split()))
+
+
+def _figure(fid: str, kind: str, chart, options: Options, table: Table, **facts) -> Figure:
+    svg = to_svg(kinds.finish(chart))
+    width, height = sized(svg)
+    title, summary = _texts(kind, options, **facts)
+    labelled = svg.replace(
+        "<svg ",
+        f'<svg role="img" aria-labelledby="{fid}-title" aria-describedby="{fid}-summary" focusable="false" ',
+        1,
+    )
+    return Figure(fid, kind, title, summary, Markup(labelled), table, width, height)
+
+
+def _pass_mark_label(value: float) -> str:
+    return _words()["pass_mark"].format(value=fmt_mark(value))
+
+
+def _versus(value: float, pass_mark: float) -> str:
+    return _words()["passed"] if value >= pass_mark else _words()["below"]
+
+
+def indicators(site: Site, y: Year, options: Options) -> Figure:
+    """Overview: the year's indicator scores, coloured by tool, with the pass mark."""
+    w, tools = _words(), labels()["tools"]
+    pass_mark = y.methodology.pass_mark
+    entries = [(e.indicator, site.indicators[e.indicator], e.score) for e in y.file.scores]
+    bars = [
+        kinds.Bar(w["bar"].format(number=n, name=ind.name_in(y.year), tool=ind.tool), score, ind.tool, tools[ind.tool])
+        for n, ind, score in entries
+    ]
+    chart = kinds.labelled_bars(bars, pass_mark, _pass_mark_label(pass_mark), w["legend"])
+    c = w["columns"]
+    table = Table(
+        (c["indicator"], c["tool"], c["score"], c["versus"]),
+        tuple((f"{n}. {ind.name_in(y.year)}", ind.tool, fmt_score(s), _versus(s, pass_mark)) for n, ind, s in entries),
+    )
+    high, low = max(s for _, _, s in entries), min(s for _, _, s in entries)
+    below = [(n, ind.name_in(y.year), s) for n, ind, s in entries if s < pass_mark]
+    return _figure(
+        "chart-indicators", "indicators", chart, options, table,
+        year=y.year, count=len(entries), pass_mark=pass_mark, below=below, tools=[t.code for t in y.methodology.tools],
+        high=high, low=low,  # every indicator with the highest (lowest) score is named
+        highest=[(n, ind.name_in(y.year)) for n, ind, s in entries if s == high],
+        lowest=[(n, ind.name_in(y.year)) for n, ind, s in entries if s == low],
+    )  # fmt: skip
+
+
+def tools(site: Site, y: Year, options: Options) -> Figure:
+    """Overview: the year's score per tool (mean of its indicators), with the pass mark."""
+    w, names = _words(), labels()["tools"]
+    pass_mark = y.methodology.pass_mark
+    values = [(t.code, y.computed.tools_rounded[t.code]) for t in y.methodology.tools]
+    bars = [kinds.Bar(names[code], v, code, names[code]) for code, v in values]
+    chart = kinds.labelled_bars(bars, pass_mark, _pass_mark_label(pass_mark), None)
+    c = w["columns"]
+    table = Table((c["tool"], c["score"], c["versus"]), tuple((names[k], fmt_score(v), _versus(v, pass_mark)) for k, v in values))
+    return _figure(
+        "chart-tools", "tools", chart, options, table,
+        year=y.year, values=values, pass_mark=pass_mark, below=[k for k, v in values if v < pass_mark],
+    )  # fmt: skip
+
+
+def totals(site: Site, options: Options) -> Figure:
+    """Overview: the total of every fiscal year in the data, with each year's pass mark."""
+    w = _words()
+    years = list(site.years.values())
+    points = [kinds.Point(str(y.year), y.computed.total_rounded, y.methodology.pass_mark) for y in years]
+    chart = kinds.trend(points, theme.TOTAL_COLOUR, _pass_mark_label(points[-1].pass_mark), w["years_axis"], w["total_axis"])
+    c = w["columns"]
+    table = Table(
+        (c["year"], c["total"], c["pass_mark"]),
+        tuple((w["year"].format(year=y.year), fmt_score(y.computed.total_rounded), fmt_mark(y.methodology.pass_mark)) for y in years),
+    )
+    return _figure(
+        "chart-totals", "totals", chart, options, table,
+        points=[(y.year, y.computed.total_rounded, y.methodology.pass_mark, y.computed.level) for y in years],
+    )  # fmt: skip
+
+
+def trend(site: Site, number: int, options: Options) -> Figure | None:
+    """Indicator page: its score in each fiscal year, with that year's pass mark."""
+    w = _words()
+    ind = site.indicators[number]
+    years = [y for y in site.years.values() if number in y.scores]
+    if not years:
+        return None
+    points = [kinds.Point(str(y.year), y.scores[number], y.methodology.pass_mark) for y in years]
+    chart = kinds.trend(
+        points, theme.TOOL_COLOURS[ind.tool], _pass_mark_label(points[-1].pass_mark), w["years_axis"], w["score_axis"]
+    )
+    c = w["columns"]
+    table = Table(
+        (c["year"], c["score"], c["pass_mark"]),
+        tuple((w["year"].format(year=y.year), fmt_score(y.scores[number]), fmt_mark(y.methodology.pass_mark)) for y in years),
+    )
+    return _figure(
+        "chart-trend", "trend", chart, options, table,
+        number=number, name=ind.name, points=[(p.x, p.value, p.pass_mark) for p in points],
+    )  # fmt: skip
+
+
+def comparison(site: Site, options: Options) -> Figure:
+    """Year comparison: every indicator's score per year, one small chart per indicator."""
+    w, tools = _words(), labels()["tools"]
+    years = list(site.years.values())
+    panels = []
+    for n, ind in site.indicators.items():
+        points = tuple(kinds.Point(str(y.year), y.scores[n], y.methodology.pass_mark) for y in years if n in y.scores)
+        if points:
+            panels.append(kinds.Panel(w["bar"].format(number=n, name=ind.name, tool=ind.tool), ind.tool, tools[ind.tool], points))
+    chart = kinds.small_multiples(panels, w["legend"])
+    c = w["columns"]
+    rows = [
+        (f"{n}. {ind.name}", *(fmt_score(y.scores[n]) if n in y.scores else "–" for y in years))
+        for n, ind in site.indicators.items()
+    ]
+    rows.append((w["pass_mark_row"], *(fmt_mark(y.methodology.pass_mark) for y in years)))
+    table = Table((c["indicator"], *(w["year"].format(year=y.year) for y in years)), tuple(rows))
+    changes = []
+    if len(years) > 1:
+        first, last = years[0], years[-1]
+        for n in site.indicators:
+            if n in first.scores and n in last.scores:
+                changes.append((n, site.indicators[n].name, last.scores[n] - first.scores[n]))
+    return _figure(
+        "chart-comparison", "comparison", chart, options, table,
+        first=years[0].year, last=years[-1].year, count=len(panels),
+        up=[ch for ch in changes if ch[2] > 0], down=[ch for ch in changes if ch[2] < 0],
+    )  # fmt: skip

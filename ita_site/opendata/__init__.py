@@ -1,0 +1,256 @@
+"""Open data: every number of the site as files anyone can download and reuse.
+
+For each fiscal year: indicator scores, tool scores, the total (with level and rank), and,
+where the year has them, the action tables and the recommendations; plus one tidy CSV of
+all years (one row per year x indicator). Each as CSV (UTF-8 with BOM, so that Excel shows
+Thai right; CRLF line ends) and JSON (plain UTF-8).
+
+What the files hold and what each column means is defined once, in
+``templates/opendata.yml``; the writers below refuse a record whose keys differ from it,
+and the download page shows the same text. Pure functions of the Site: the same data gives
+byte-identical files (stable order, no timestamps).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import yaml
+
+from ..citations import cited_codes
+from ..pages.assets import ASSET_BUILDERS, Asset
+from ..pages.render import TEMPLATES, Options
+from ..site import Site, Year
+
+FOLDER = "downloads"  # where the files live in the site
+ALL_YEARS = "all_years"
+YEARLY = ("indicators", "tools", "totals", "actions", "recommendations")
+
+
+@functools.cache
+def documentation() -> dict[str, Any]:
+    """``templates/opendata.yml``: types, and per dataset its title, description, columns."""
+    with open(TEMPLATES / "opendata.yml", encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def columns(dataset: str) -> list[dict[str, str]]:
+    return documentation()["datasets"][dataset]["columns"]
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One dataset of the site (one year's, or all years'), written in each of its formats."""
+
+    dataset: str  # key in opendata.yml
+    year: int | None  # None: all years
+    records: tuple[dict[str, Any], ...]
+    formats: tuple[str, ...] = ("csv", "json")
+
+    @property
+    def stem(self) -> str:
+        name = "all-years" if self.year is None else f"{self.year}-{self.dataset}"
+        return f"{FOLDER}/ita-{name}"
+
+    def path(self, fmt: str) -> str:
+        return f"{self.stem}.{fmt}"
+
+
+# --- records: one function per dataset, Site -> list of dicts (keys = documented columns) ---
+
+
+def _indicator_rows(site: Site, y: Year) -> list[dict[str, Any]]:
+    return [
+        {
+            "fiscal_year": y.year,
+            "indicator": e.indicator,
+            "indicator_name": site.indicators[e.indicator].name_in(y.year),
+            "tool": site.indicators[e.indicator].tool,
+            "score": e.score,
+            "pass_mark": y.methodology.pass_mark,
+        }
+        for e in y.file.scores
+    ]
+
+
+def all_years(site: Site) -> list[dict[str, Any]]:
+    return [row for y in site.years.values() for row in _indicator_rows(site, y)]
+
+
+def indicators(site: Site, y: Year) -> list[dict[str, Any]]:
+    threshold = y.methodology.strength_threshold
+    return [{**row, "strength": int(row["score"] > threshold)} for row in _indicator_rows(site, y)]
+
+
+def tools(site: Site, y: Year) -> list[dict[str, Any]]:
+    m = y.methodology
+    return [
+        {
+            "fiscal_year": y.year,
+            "tool": t.code,
+            "tool_name": t.name,
+            "weight": t.weight,
+            "indicators": [n for n in m.indicators if site.indicators[n].tool == t.code],
+            "score": y.computed.tools_rounded[t.code],
+            "pass_mark": m.pass_mark,
+        }
+        for t in m.tools
+    ]
+
+
+def totals(site: Site, y: Year) -> list[dict[str, Any]]:
+    rank = y.file.rank
+    return [
+        {
+            "fiscal_year": y.year,
+            "methodology": y.methodology.id,
+            "total": y.computed.total_rounded,
+            "stated_total": y.file.stated.total,
+            "level": y.computed.level,
+            "pass_mark": y.methodology.pass_mark,
+            "rank": rank.position if rank else None,
+            "rank_among": rank.among if rank else None,
+        }
+    ]
+
+
+def actions(site: Site, y: Year) -> list[dict[str, Any]]:
+    rows = []
+    for issue in y.actions.issues if y.actions else []:
+        for row in issue.rows:
+            q = y.questions[row.question]
+            channels = row.scores or {}
+            rows.append(
+                {
+                    "fiscal_year": y.year,
+                    "issue": issue.number,
+                    "issue_title": issue.title,
+                    "question": row.question,
+                    "question_text": q.text,
+                    "indicator": q.indicator,
+                    "score": row.score,
+                    "score_eit_public": channels.get("EIT Public"),
+                    "score_eit_survey": channels.get("EIT Survey"),
+                    "practice": list(row.practice),
+                    "responsible": list(row.responsible),
+                    "steps": list(row.steps),
+                    "period": row.period,
+                    "constraints": list(row.constraints),
+                }
+            )
+    return rows
+
+
+def recommendations(site: Site, y: Year) -> list[dict[str, Any]]:
+    return [
+        {
+            "fiscal_year": y.year,
+            "tool": section.tool,
+            "section_title": section.title,
+            "id": item.id,
+            "indicators": list(item.indicators),
+            "text": item.text,
+            "cited": list(dict.fromkeys(cited_codes(item.text))),
+        }
+        for section in (y.recommendations.sections if y.recommendations else [])
+        for item in section.items
+    ]
+
+
+RECORDS: dict[str, Callable[[Site, Year], list[dict[str, Any]]]] = {
+    "indicators": indicators,
+    "tools": tools,
+    "totals": totals,
+    "actions": actions,
+    "recommendations": recommendations,
+}
+
+
+def files(site: Site) -> list[DataFile]:
+    """Every data file of the site: all years (CSV) first, then each year, latest first.
+    A year without action tables or recommendations has no such file."""
+    found = [DataFile(ALL_YEARS, None, tuple(all_years(site)), ("csv",))]
+    for y in sorted(site.years.values(), key=lambda y: -y.year):
+        for dataset in YEARLY:
+            records = RECORDS[dataset](site, y)
+            if records:
+                found.append(DataFile(dataset, y.year, tuple(records)))
+    return found
+
+
+# --- writers ---
+
+
+def _checked(dataset: str, records: tuple[dict[str, Any], ...]) -> list[dict[str, str]]:
+    cols = columns(dataset)
+    names = [c["name"] for c in cols]
+    for record in records:
+        if list(record) != names:
+            raise ValueError(f"{dataset}: record keys {list(record)} differ from the documented columns {names}")
+    return cols
+
+
+def _cell(value: Any, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == "score":
+        return f"{value:.2f}"
+    if kind == "list":
+        return "\n".join(value)
+    if kind == "codes":
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def to_csv(file: DataFile) -> bytes:
+    """UTF-8 with BOM (Excel opens Thai right), a header row of the column names, CRLF."""
+    cols = _checked(file.dataset, file.records)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([c["name"] for c in cols])
+    for record in file.records:
+        writer.writerow([_cell(record[c["name"]], c["type"]) for c in cols])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _json_value(value: Any, kind: str) -> Any:
+    if value is None:
+        return None
+    if kind == "score":
+        return round(float(value), 2)
+    return value
+
+
+def to_json(file: DataFile, site: Site, options: Options) -> bytes:
+    """Plain UTF-8 (no BOM): what the file is, its licence, then the records."""
+    cols = _checked(file.dataset, file.records)
+    doc = documentation()["datasets"][file.dataset]
+    body = {
+        "dataset": file.dataset,
+        "title": doc["title"],
+        "organization": site.organization.name,
+        "fiscal_year": file.year,
+        "licence": {"name": options.data_licence, "url": options.data_licence_url},
+        "columns": [c["name"] for c in cols],
+        "records": [{c["name"]: _json_value(r[c["name"]], c["type"]) for c in cols} for r in file.records],
+    }
+    return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def assets(site: Site, options: Options) -> list[Asset]:
+    """The asset builder: every data file in every format."""
+    out = []
+    for file in files(site):
+        for fmt in file.formats:
+            content = to_csv(file) if fmt == "csv" else to_json(file, site, options)
+            out.append(Asset(file.path(fmt), content))
+    return out
+
+
+if assets not in ASSET_BUILDERS:  # registered once, however often imported
+    ASSET_BUILDERS.append(assets)
