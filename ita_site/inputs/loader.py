@@ -85,7 +85,7 @@ def parse(path: Path, root: Path, model: type[M], errors: list[DataError]) -> Pa
         items = exc.errors(include_url=False)
         found = [describe(doc, item, schema_of(model)) for item in items]
         # a misspelt key is one mistake: keep "unknown key, did you mean X", drop "missing X"
-        suggested = {e.expected.split("'")[1] for e in found if "did you mean" in e.expected}
+        suggested = {e.suggestion for e in found if e.problem.startswith("ไม่รู้จัก key") and e.suggestion}
         errors.extend(e for e in found if not (e.problem.startswith("ขาด key") and e.problem.split("'")[1] in suggested))
         return None
     if read_errors:

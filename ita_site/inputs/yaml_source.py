@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from ..errors import DataError
+from ..errors import ERROR, DataError
 
 Path_ = tuple[Any, ...]
 MAX_BYTES = 2_000_000  # a data file of this project is a few KB; refuse runaway files
@@ -56,11 +56,13 @@ class YamlDocument:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
 
-    def error(self, path: Path_, problem: str, expected: str = "", at_key: bool = False) -> DataError:
+    def error(
+        self, path: Path_, problem: str, expected: str = "", at_key: bool = False, suggestion: object = "", kind: str = ERROR
+    ) -> DataError:
         """An error at the value of `path` (or at its key, for unknown keys)."""
         path = tuple(path)
         line, col = self.key_marks[path] if at_key and path in self.key_marks else self.where(path)
-        return DataError(self.file, line, col, problem, expected)
+        return DataError(self.file, line, col, problem, expected, "" if suggestion is None else str(suggestion), kind)
 
 
 class _Loader(yaml.SafeLoader):

@@ -53,7 +53,7 @@ def _md_finalize(value: Any) -> Any:
 class Options:
     """Presentation options (from mkdocs.yml `extra.ita` or the write_pages script)."""
 
-    thai_digits: bool = True  # Thai digits (๙๕.๐๗) in prose, as official documents write them
+    thai_digits: bool = True  # Thai digits (๙๒.๕๐) in prose, as official documents write them
     repo_url: str | None = None  # for edit links to the YAML files
     edit_branch: str = "main"
 
@@ -80,7 +80,7 @@ def labels() -> dict[str, Any]:
 
 def _filters(options: Options) -> dict[str, Any]:
     """Number formats. Their output is trusted (Markup): digits and signs need no escaping.
-    The p- variants are for prose and follow the Thai-digits option; tables keep 95.07."""
+    The p- variants are for prose and follow the Thai-digits option; tables keep 92.50."""
     t = options.thai_digits
     formats = {
         "score": lambda v: thai.fmt_score(v, False),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..errors import DataError
 from ..inputs.loader import DataSet
+from ..inputs.suggest import close_number
 
 
 def methodology_indicators_known(data: DataSet) -> list[DataError]:
@@ -17,6 +18,7 @@ def methodology_indicators_known(data: DataSet) -> list[DataError]:
                         ("indicators", i),
                         f"ตัวชี้วัดที่ {number} ไม่มีในแคตตาล็อก (unknown indicator)",
                         f"หมายเลขที่มีไฟล์ใน data/indicators/: {sorted(data.indicators)}",
+                        suggestion=close_number(number, [n for n in data.indicators if n not in m.model.indicators]),
                     )
                 )
             if number in seen:

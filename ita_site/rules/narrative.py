@@ -25,8 +25,9 @@ def known_figures(data: DataSet, year: int) -> set[str]:
     for y, parsed in data.years.items():
         if y > year:
             continue
-        figures.update(f"{e.score:.2f}" for e in parsed.model.scores)
-        figures.add(f"{parsed.model.stated.total:.2f}")
+        figures.update(f"{e.score:.2f}" for e in parsed.model.scores if e.score is not None)
+        if parsed.model.stated.total is not None:
+            figures.add(f"{parsed.model.stated.total:.2f}")
         c = computable(data, y)
         if c is not None:
             figures.add(f"{round2(c.total):.2f}")
