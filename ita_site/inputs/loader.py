@@ -6,7 +6,6 @@ problems; ``rules/`` checks what spans files; ``load_site`` in ``ita_site.site``
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from ..model.files import (
     RecommendationsFile,
     YearFile,
 )
+from ..model.kinds import json_schema as schema_of
 from .messages import describe
 from .yaml_source import YamlDocument, read_yaml
 
@@ -57,9 +57,6 @@ class DataSet:
     files: list[Path] = field(default_factory=list)  # every data file read
 
 
-@functools.cache
-def schema_of(model: type[BaseModel]) -> dict:
-    return model.model_json_schema()
 
 
 def shown(path: Path, root: Path) -> str:
