@@ -21,7 +21,7 @@ CODE_RE = r"^(I|E|EP|ES|O)[1-9][0-9]*$"
 
 # A score written as text, with Arabic or Thai digits, 0 to 100 ("๙๒.๕๐", "100"): the
 # loader accepts it and turns it into a number; the schema says the same to editors.
-SCORE_TEXT_RE = r"^\s*([0-9๐-๙]{1,2}([.][0-9๐-๙]+)?|[1๑][0๐][0๐]([.][0๐]+)?)\s*$"
+SCORE_TEXT_RE = r"^\s*[0๐]*([0-9๐-๙]{1,2}([.][0-9๐-๙]+)?|[1๑][0๐][0๐]([.][0๐]+)?)\s*$"
 SCORE_SCHEMA = {
     "anyOf": [
         {"type": "number", "minimum": 0, "maximum": 100},
