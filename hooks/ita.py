@@ -1,8 +1,9 @@
 """MkDocs hook: the ITA pages, generated from `data/` on every build (a thin adapter).
 
 All logic lives in the importable ``ita_site`` package; this file only connects it to
-MkDocs' events: load and check the data, register the generated pages and navigation,
-point each page's edit link at the YAML file it is built from, and watch `data/` while serving.
+MkDocs' events: load and check the data, register the generated pages and navigation
+(with the hand-written guide in docs/guide/), point each page's edit link at the YAML file
+it is built from, and watch `data/` while serving.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
@@ -23,8 +25,12 @@ if str(ROOT) not in sys.path:
 from ita_site.errors import DataErrors  # noqa: E402
 from ita_site.pages import Options, Page, build_pages, nav  # noqa: E402
 from ita_site.pages.assets import Asset, build_assets  # noqa: E402
-from ita_site.site import load_site  # noqa: E402
+from ita_site.pages.guide import guide_nav  # noqa: E402
+from ita_site.provenance import GitDates, branch_of, edit_url, repo_path  # noqa: E402
+from ita_site.site import inspect  # noqa: E402
+from ita_site.summary import build_notice  # noqa: E402
 
+log = get_plugin_logger("ita")
 _pages: dict[str, Page] = {}
 _assets: list[Asset] = []
 
@@ -34,28 +40,35 @@ def _options(config: MkDocsConfig) -> Options:
     return Options(
         thai_digits=bool(ita.get("thai_digits", True)),
         repo_url=config.repo_url or None,
-        edit_branch=str(ita.get("edit_branch", "main")),
+        edit_branch=branch_of(config.edit_uri),
     )
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent.resolve()
 
 
 def data_dir(config: MkDocsConfig) -> Path:
     """`extra.ita.data_dir` (default `data`), or the ITA_DATA_DIR environment variable."""
     ita = config.extra.get("ita", {}) or {}
     chosen = os.environ.get("ITA_DATA_DIR") or ita.get("data_dir", "data")
-    return (Path(config.config_file_path).parent / chosen).resolve()
+    return (project_root(config) / chosen).resolve()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check `data/` before anything is written: bad data stops the build here."""
-    try:
-        site = load_site(data_dir(config))
-    except DataErrors as exc:
-        raise PluginError(str(exc)) from None
-    pages = build_pages(site, _options(config))
+    report = inspect(data_dir(config))
+    if report.errors:
+        raise PluginError(str(DataErrors(report.errors)))
+    notice = build_notice(report)
+    if notice:
+        log.info(notice)
+    site = report.site
+    pages = build_pages(site, _options(config), dates=GitDates(data_dir(config)))
     _pages.clear()
     _pages.update({p.path: p for p in pages})
     _assets[:] = build_assets(site, _options(config))
-    config.nav = nav(pages, site)
+    config.nav = nav(pages, site, guide=guide_nav(Path(config.docs_dir)))
     org = site.organization
     config.site_name = f"ผลการประเมิน ITA {org.short_name}"
     config.site_description = f"ผลการประเมินคุณธรรมและความโปร่งใส (ITA) ของ{org.name} จังหวัด{org.province}"
@@ -78,11 +91,8 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
     generated = _pages.get(page.file.src_uri)
     if generated is not None:
         options = _options(config)
-        page.edit_url = (
-            f"{options.repo_url.rstrip('/')}/edit/{options.edit_branch}/{generated.sources[0]}"
-            if options.repo_url
-            else None
-        )
+        source = repo_path(generated.sources[0], data_dir(config), project_root(config))
+        page.edit_url = edit_url(options.repo_url, options.edit_branch, source)
     return context
 
 

@@ -21,6 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from ita_site.errors import DataErrors  # noqa: E402
 from ita_site.pages import Options, build_pages, nav  # noqa: E402
+from ita_site.pages.guide import guide_nav  # noqa: E402
+from ita_site.provenance import GitDates  # noqa: E402
 from ita_site.site import load_site  # noqa: E402
 
 
@@ -35,13 +37,13 @@ def main(argv: list[str] | None = None) -> int:
     except DataErrors as exc:
         print(exc, file=sys.stderr)
         return 1
-    pages = build_pages(site, Options(thai_digits=not args.arabic_digits))
+    pages = build_pages(site, Options(thai_digits=not args.arabic_digits), dates=GitDates(args.data))
     for page in pages:
         target = args.out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
     (args.out / "nav.yml").write_text(
-        yaml.safe_dump({"nav": nav(pages, site)}, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        yaml.safe_dump({"nav": nav(pages, site, guide=guide_nav(ROOT / "docs"))}, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
     print(f"{len(pages)} pages written to {args.out}")
     return 0

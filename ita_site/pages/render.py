@@ -23,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from .. import thai
+from ..provenance import thai_date
 from ..narrative import override
 from . import paths
 
@@ -92,6 +93,7 @@ def _filters(options: Options) -> dict[str, Any]:
         "psigned": lambda v: thai.fmt_signed(v, t),
         "num": lambda v: thai.fmt_int(v, False),
     }
+    formats["thai_date"] = lambda v: thai_date(v, labels()["months"])  # 30 พฤศจิกายน 2569
     return {name: (lambda f: lambda v: Markup(f(v)))(f) for name, f in formats.items()}
 
 
