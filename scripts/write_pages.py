@@ -21,7 +21,6 @@ sys.path.insert(0, str(ROOT))
 
 from ita_site.errors import DataErrors  # noqa: E402
 from ita_site.pages import Options, build_pages, nav  # noqa: E402
-from ita_site.pages.guide import guide_nav  # noqa: E402
 from ita_site.provenance import GitDates  # noqa: E402
 from ita_site.site import load_site  # noqa: E402
 
@@ -43,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
     (args.out / "nav.yml").write_text(
-        yaml.safe_dump({"nav": nav(pages, site, guide=guide_nav(ROOT / "docs"))}, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        yaml.safe_dump({"nav": nav(pages, site)}, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
     print(f"{len(pages)} pages written to {args.out}")
     return 0
