@@ -55,6 +55,14 @@ class DataSet:
     actions: dict[int, Parsed[ActionsFile]] = field(default_factory=dict)
     recommendations: dict[int, Parsed[RecommendationsFile]] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)  # every data file read
+    # files present but left out because of their own errors, by folder and stem
+    # ("indicators" -> {"09"}): rules do not report what refers to them as unknown, since the
+    # file's own error is the one mistake to fix
+    unread: dict[str, set[str]] = field(default_factory=dict)
+
+    def is_unread(self, folder: str, stem: object) -> bool:
+        stems = self.unread.get(folder, set())
+        return str(stem) in stems or any(s.lstrip("0") == str(stem) for s in stems)
 
 
 
@@ -134,15 +142,20 @@ def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
         errors.append(DataError(shown(org_path, root), 1, 1, "ไม่พบไฟล์ organization.yml", "สร้างไฟล์ตาม data/README.md"))
 
     # catalog of indicators: file name NN.yml must match the number inside
+    def unread(path: Path) -> None:
+        data.unread.setdefault(path.parent.name, set()).add(path.stem)
+
     for path in files_in("indicators"):
         parsed = parse(path, root, Indicator, errors)
         if parsed is None:
+            unread(path)
             continue
         number = parsed.model.number
         if not re.fullmatch(r"0*" + str(number), path.stem):
             errors.append(
                 parsed.doc.error(("number",), f"หมายเลข {number} ไม่ตรงกับชื่อไฟล์ {path.name}", f"ไฟล์ชื่อ {number:02d}.yml")
             )
+            unread(path)
         elif number in data.indicators:
             errors.append(parsed.doc.error(("number",), f"ตัวชี้วัดที่ {number} ซ้ำกับไฟล์อื่น", "หมายเลขไม่ซ้ำกัน"))
         else:
@@ -153,9 +166,11 @@ def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
     for path in files_in("methodology"):
         parsed = parse(path, root, Methodology, errors)
         if parsed is None:
+            unread(path)
             continue
         if parsed.model.id != path.stem:
             errors.append(parsed.doc.error(("id",), f"id '{parsed.model.id}' ไม่ตรงกับชื่อไฟล์", f"id: {path.stem}"))
+            unread(path)
         else:
             data.methodologies[parsed.model.id] = parsed
 
@@ -179,6 +194,7 @@ def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
             year = _stem_year(path, root, errors)
             parsed = parse(path, root, model, errors)
             if parsed is None or year is None:
+                unread(path)
                 continue
             if parsed.model.fiscal_year != year:
                 errors.append(

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import DataError
 from ..model.files import CODE_RE
-from .suggest import did_you_mean, normalise_code
+from .suggest import close_numeral, did_you_mean, normalise_code
 from .yaml_source import YamlDocument
 
 TYPE_NAMES = {
@@ -55,7 +55,10 @@ def describe(doc: YamlDocument, err: dict[str, Any], schema: dict[str, Any] | No
             wanted = TYPE_NAMES["str"]
         elif kind == "dict_type" or kind == "model_type":
             wanted = TYPE_NAMES["dict"]
-        return doc.error(loc, f"'{key}' เป็นชนิดข้อมูลผิด: {shown_value} (wrong type)", wanted)
+        hint = ""
+        if isinstance(value, str) and kind.split("_")[0] in {"float", "int"}:
+            hint = close_numeral(value, integer=kind.startswith("int")) or ""
+        return doc.error(loc, f"'{key}' เป็นชนิดข้อมูลผิด: {shown_value} (wrong type)", wanted, suggestion=hint)
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         hint = did_you_mean(str(value), choices) or ""

@@ -60,3 +60,16 @@ def close_code(code: str, codes: Iterable[str]) -> str | None:
         return fixed
     found = [c for c in codes if _one_edit(fixed, c)]
     return found[0] if len(found) == 1 else None
+
+
+def close_numeral(text: str, integer: bool = False) -> str | None:
+    """The number meant by a number typed as text: "95,07" -> 95.07, "95.O7" (letter O) ->
+    95.07, "ร้อยละ 95.07" -> 95.07, "1,573" -> 1573 (for whole numbers); None if unclear."""
+    t = str(text).translate(THAI_DIGITS).replace("ร้อยละ", "").replace("%", "").strip()
+    t = re.sub(r"(?<=[0-9.,])[Oo]", "0", t)  # a letter O typed for a zero
+    if integer:
+        t = t.replace(",", "") if re.fullmatch(r"[0-9]{1,3}(,[0-9]{3})+", t) else t
+        return t if re.fullmatch(r"[0-9]+", t) else None
+    if re.fullmatch(r"[0-9]+,[0-9]{1,2}", t):
+        t = t.replace(",", ".")  # a decimal comma
+    return t if re.fullmatch(r"[0-9]+(\.[0-9]+)?", t) else None

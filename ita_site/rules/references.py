@@ -32,7 +32,7 @@ def question_catalog(data: DataSet) -> list[DataError]:
                         f"tool: {sorted(PREFIX_TOOL[_prefix(question.code)])[0]}",
                     )
                 )
-            if question.indicator not in data.indicators:
+            if question.indicator not in data.indicators and not data.is_unread("indicators", question.indicator):
                 errors.append(
                     q.doc.error(
                         ("questions", i, "indicator"),
@@ -44,7 +44,10 @@ def question_catalog(data: DataSet) -> list[DataError]:
     return errors
 
 
-def _codes(data: DataSet, year: int) -> dict[str, object]:
+def _codes(data: DataSet, year: int) -> dict[str, object] | None:
+    """The question codes of `year`, or None when its questions file has its own error."""
+    if data.is_unread("questions", year):
+        return None
     q = data.questions.get(year)
     return {x.code: x for x in q.model.questions} if q else {}
 
@@ -70,7 +73,7 @@ def action_tables(data: DataSet) -> list[DataError]:
             numbers.add(issue.number)
             for j, row in enumerate(issue.rows):
                 path = ("issues", i, "rows", j)
-                if row.question not in codes:
+                if codes is not None and row.question not in codes:
                     errors.append(_unknown(a.doc, (*path, "question"), row.question, year, "รหัสข้อคำถาม", codes))
                 if row.question in rows_seen:
                     errors.append(
@@ -105,10 +108,10 @@ def recommendations(data: DataSet) -> list[DataError]:
                 if item.id in ids:
                     errors.append(r.doc.error((*path, "id"), f"id {item.id} ซ้ำ (duplicate)", "แต่ละข้อเสนอแนะมี id ไม่ซ้ำ"))
                 ids.add(item.id)
-                if re.fullmatch(r"(EP|ES|E|I|O)[0-9]+", item.id) and item.id not in codes:
+                if re.fullmatch(r"(EP|ES|E|I|O)[0-9]+", item.id) and codes is not None and item.id not in codes:
                     errors.append(_unknown(r.doc, (*path, "id"), item.id, year, "ข้อเสนอแนะข้อ", codes))
                 for k, number in enumerate(item.indicators):
-                    if number not in data.indicators:
+                    if number not in data.indicators and not data.is_unread("indicators", number):
                         errors.append(
                             r.doc.error(
                                 (*path, "indicators", k),
@@ -118,10 +121,10 @@ def recommendations(data: DataSet) -> list[DataError]:
                             )
                         )
                 for code in cited_codes(item.text):
-                    if code not in codes:
+                    if codes is not None and code not in codes:
                         errors.append(_unknown(r.doc, (*path, "text"), code, year, "การอ้างอิง (อ้างอิงจาก)", codes))
             for code in cited_codes(section.intro or ""):
-                if code not in codes:
+                if codes is not None and code not in codes:
                     errors.append(_unknown(r.doc, ("sections", i, "intro"), code, year, "การอ้างอิง (อ้างอิงจาก)", codes))
     return errors
 
@@ -133,6 +136,6 @@ def narrative_citations(data: DataSet) -> list[DataError]:
         codes = _codes(data, year)
         for path, text in y.model.narrative.texts():
             for code in cited_codes(text):
-                if code not in codes:
+                if codes is not None and code not in codes:
                     errors.append(_unknown(y.doc, path, code, year, "การอ้างอิง (อ้างอิงจาก)", codes))
     return errors

@@ -17,7 +17,7 @@ def year_methodology_known(data: DataSet) -> list[DataError]:
             suggestion=did_you_mean(y.model.methodology, data.methodologies) or "",
         )
         for y in data.years.values()
-        if y.model.methodology not in data.methodologies
+        if y.model.methodology not in data.methodologies and not data.is_unread("methodology", y.model.methodology)
     ]
 
 
