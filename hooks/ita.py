@@ -26,7 +26,7 @@ from ita_site.errors import DataErrors  # noqa: E402
 from ita_site.pages import Options, Page, build_pages, nav  # noqa: E402
 from ita_site.pages.assets import Asset, build_assets  # noqa: E402
 from ita_site.pages.guide import guide_nav  # noqa: E402
-from ita_site.provenance import GitDates, branch_of, edit_url, repo_path  # noqa: E402
+from ita_site.provenance import GitDates, edit_uri, edit_url, repo_path  # noqa: E402
 from ita_site.site import inspect  # noqa: E402
 from ita_site.summary import build_notice  # noqa: E402
 
@@ -40,7 +40,7 @@ def _options(config: MkDocsConfig) -> Options:
     return Options(
         thai_digits=bool(ita.get("thai_digits", True)),
         repo_url=config.repo_url or None,
-        edit_branch=branch_of(config.edit_uri),
+        edit_branch=str(ita.get("edit_branch") or "main"),
     )
 
 
@@ -69,6 +69,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pages.update({p.path: p for p in pages})
     _assets[:] = build_assets(site, _options(config))
     config.nav = nav(pages, site, guide=guide_nav(Path(config.docs_dir)))
+    if config.repo_url:  # hand-written pages (docs/) open on the same branch as the data files
+        config.edit_uri = edit_uri(_options(config).edit_branch, Path(config.docs_dir), project_root(config))
     org = site.organization
     config.site_name = f"ผลการประเมิน ITA {org.short_name}"
     config.site_description = f"ผลการประเมินคุณธรรมและความโปร่งใส (ITA) ของ{org.name} จังหวัด{org.province}"

@@ -37,10 +37,10 @@ def edit_url(repo_url: str | None, branch: str, path: str | None) -> str | None:
     return f"{repo_url.rstrip('/')}/edit/{branch}/{path}"
 
 
-def branch_of(edit_uri: str | None, default: str = "main") -> str:
-    """The branch named in MkDocs' `edit_uri` ("edit/main/docs/" -> "main")."""
-    parts = (edit_uri or "").strip("/").split("/")
-    return parts[1] if len(parts) >= 2 and parts[0] in {"edit", "blob"} and parts[1] else default
+def edit_uri(branch: str, docs_dir: Path, project_root: Path) -> str:
+    """MkDocs' `edit_uri` for the hand-written pages of docs/: "edit/main/docs/"."""
+    docs = Path(docs_dir).resolve().relative_to(Path(project_root).resolve()).as_posix()
+    return f"edit/{branch}/{docs}/"
 
 
 def thai_date(value: date | datetime, months: Sequence[str]) -> str:

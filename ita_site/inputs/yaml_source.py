@@ -21,6 +21,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..errors import ERROR, DataError
+from .yaml_problems import in_thai
 
 Path_ = tuple[Any, ...]
 MAX_BYTES = 2_000_000  # a data file of this project is a few KB; refuse runaway files
@@ -168,7 +169,7 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Data
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "YAML ผิดรูปแบบ"
+        problem = in_thai(exc.problem or exc.context or "YAML ผิดรูปแบบ")
         if "\t" in text.splitlines()[line - 1 if line - 1 < len(text.splitlines()) else -1]:
             hint = "ใช้ช่องว่าง (space) ย่อหน้า ห้ามใช้แท็บ (tab)"
         else:
