@@ -16,14 +16,18 @@ sys.path.insert(0, str(ROOT))
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
 
-def build(site_dir: Path, data_dir: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` from the repository root, into `site_dir`, from `data_dir`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(
+    site_dir: Path, data_dir: Path | None = None, *extra: str, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` from the project root `cwd`, into `site_dir`, from `data_dir`,
+    with extra environment variables `env` (ITA_REPO_URL, ITA_SITE_URL ...)."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("ITA_")}
+    env = {**base, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if data_dir is not None:
         env["ITA_DATA_DIR"] = str(data_dir)
     return subprocess.run(
         [MKDOCS, "build", "--strict", "--site-dir", str(site_dir), *extra],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,
