@@ -14,22 +14,33 @@ THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """The closest of `choices` to `word` (a misspelt key or name), or None."""
+    """The closest of `choices` to `word` (a misspelt key or name), or None: the same but for
+    case and spaces, else the only one a single slip away, else the most similar."""
     choices = [str(c) for c in choices]
     folded = {c.casefold().replace(" ", ""): c for c in choices}
     same = folded.get(str(word).casefold().replace(" ", ""))
     if same is not None:
         return same  # "eit public", "EITPublic" -> "EIT Public"
+    slips = [c for c in choices if _one_edit(str(word), c)]
+    if len(slips) == 1:
+        return slips[0]  # "ita-2464" -> "ita-2564"
+    if slips:
+        return None  # two equally likely slips ("ita-2546": ita-2564 or ita-2566?): no guess
     found = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
     return found[0] if found else None
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """True when `a` becomes `b` by changing, adding or removing one character."""
+    """True when `a` becomes `b` by one slip: a character changed, added or removed, or two
+    neighbours swapped."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        if len(diff) == 2 and diff[1] == diff[0] + 1:
+            i = diff[0]
+            return a[i] == b[i + 1] and a[i + 1] == b[i]
+        return len(diff) == 1
     short, long_ = sorted((a, b), key=len)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 

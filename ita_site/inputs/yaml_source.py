@@ -25,6 +25,7 @@ from .yaml_problems import in_thai
 
 Path_ = tuple[Any, ...]
 MAX_BYTES = 2_000_000  # a data file of this project is a few KB; refuse runaway files
+MERGE_TAG = "tag:yaml.org,2002:merge"
 STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -97,7 +98,7 @@ class _Builder:
                 if not isinstance(key_node, ScalarNode):
                     self.errors.append(self.doc.error(path, "ชื่อ key ต้องเป็นข้อความธรรมดา", "key: value"))
                     continue
-                key = self.loader.construct_object(key_node)
+                key = "<<" if key_node.tag == MERGE_TAG else self.loader.construct_object(key_node)
                 if isinstance(key, str):
                     key = normalise_text(key)
                 if key == "<<":

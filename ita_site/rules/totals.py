@@ -27,12 +27,20 @@ def scores_cover_methodology(data: DataSet) -> list[DataError]:
         m = data.methodologies.get(y.model.methodology)
         wanted = m.model.indicators if m else sorted(data.indicators)
         given = {e.indicator for e in y.model.scores}
+        missing = [n for n in wanted if n not in given]
+        suggested: set[int] = set()  # a slip (100 for 10) is one mistake: not also "10 is missing"
         seen: dict[int, int] = {}
         for i, entry in enumerate(y.model.scores):
             n = entry.indicator
+            hint = close_number(n, missing)
             if n in seen:
                 errors.append(
-                    y.doc.error(("scores", i, "indicator"), f"ตัวชี้วัดที่ {n} ซ้ำ (duplicate)", "แต่ละตัวชี้วัดครั้งเดียว")
+                    y.doc.error(
+                        ("scores", i, "indicator"),
+                        f"ตัวชี้วัดที่ {n} ซ้ำ (duplicate)",
+                        "แต่ละตัวชี้วัดครั้งเดียว",
+                        suggestion=hint,
+                    )
                 )
             elif n not in wanted:
                 errors.append(
@@ -40,11 +48,15 @@ def scores_cover_methodology(data: DataSet) -> list[DataError]:
                         ("scores", i, "indicator"),
                         f"ตัวชี้วัดที่ {n} ไม่อยู่ในหลักเกณฑ์ของปีนี้ (unknown indicator)",
                         f"หนึ่งใน {list(wanted)}",
-                        suggestion=close_number(n, [w for w in wanted if w not in given]),
+                        suggestion=hint,
                     )
                 )
+            else:
+                hint = None
+            if hint is not None:
+                suggested.add(hint)
             seen.setdefault(n, i)
-        missing = [n for n in wanted if n not in seen]
+        missing = [n for n in missing if n not in suggested]
         if missing:
             errors.append(
                 y.doc.error(
