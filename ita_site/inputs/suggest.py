@@ -74,8 +74,8 @@ def close_code(code: str, codes: Iterable[str]) -> str | None:
 
 
 def close_numeral(text: str, integer: bool = False) -> str | None:
-    """The number meant by a number typed as text: "95,07" -> 95.07, "95.O7" (letter O) ->
-    95.07, "ร้อยละ 95.07" -> 95.07, "1,573" -> 1573 (for whole numbers); None if unclear."""
+    """The number meant by a number typed as text: "92,50" -> 92.50, "92.5O" (letter O) ->
+    92.50, "ร้อยละ 92.50" -> 92.50, "1,250" -> 1250 (for whole numbers); None if unclear."""
     t = str(text).translate(THAI_DIGITS).replace("ร้อยละ", "").replace("%", "").strip()
     t = re.sub(r"(?<=[0-9.,])[Oo]", "0", t)  # a letter O typed for a zero
     if integer:
