@@ -1,19 +1,20 @@
 """MkDocs hook: the ITA pages, generated from `data/` on every build (a thin adapter).
 
 All logic lives in the importable ``ita_site`` package; this file only connects it to
-MkDocs' events: load and check the data, register the generated pages and navigation,
-point each page's edit link at the YAML file it is built from, and watch `data/` while serving.
+MkDocs' events: load and check the data, register the generated pages, assets and navigation
+(with the hand-written guide in docs/guide/), point each page's edit link at the YAML file
+it is built from, and watch `data/` while serving.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
@@ -21,16 +22,18 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ita_site.dates import build_date  # noqa: E402
 from ita_site.charts import render as charts_render  # noqa: E402
+from ita_site.dates import build_date  # noqa: E402
 from ita_site.errors import DataErrors  # noqa: E402
-from ita_site.pages import Options, Page, build_pages, nav  # noqa: E402
-from ita_site.pages import paths  # noqa: E402
+from ita_site.pages import Options, Page, build_pages, nav, paths  # noqa: E402
 from ita_site.pages.assets import Asset, build_assets  # noqa: E402
+from ita_site.pages.guide import guide_nav  # noqa: E402
 from ita_site.pages.render import labels  # noqa: E402
-from ita_site.site import load_site  # noqa: E402
+from ita_site.provenance import GitDates, edit_uri, edit_url, repo_path  # noqa: E402
+from ita_site.site import inspect  # noqa: E402
+from ita_site.summary import build_notice  # noqa: E402
 
-log = logging.getLogger("mkdocs.hooks.ita")
+log = get_plugin_logger("ita")
 _pages: dict[str, Page] = {}
 _assets: list[Asset] = []
 
@@ -41,7 +44,7 @@ def _options(config: MkDocsConfig) -> Options:
     return Options(
         thai_digits=bool(ita.get("thai_digits", True)),
         repo_url=config.repo_url or None,
-        edit_branch=str(ita.get("edit_branch", "main")),
+        edit_branch=str(ita.get("edit_branch") or "main"),
         site_url=config.site_url or None,
         charts=bool(ita.get("charts", True)),
         data_licence=str(licence.get("name", Options.data_licence)),
@@ -49,30 +52,40 @@ def _options(config: MkDocsConfig) -> Options:
     )
 
 
+def project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent.resolve()
+
+
 def data_dir(config: MkDocsConfig) -> Path:
     """`extra.ita.data_dir` (default `data`), or the ITA_DATA_DIR environment variable."""
     ita = config.extra.get("ita", {}) or {}
     chosen = os.environ.get("ITA_DATA_DIR") or ita.get("data_dir", "data")
-    return (Path(config.config_file_path).parent / chosen).resolve()
+    return (project_root(config) / chosen).resolve()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check `data/` before anything is written: bad data stops the build here."""
     ita = config.extra.get("ita", {}) or {}
     folder = data_dir(config)
-    try:
-        site = load_site(folder, build_date(folder, ita.get("timezone")))
-    except DataErrors as exc:
-        raise PluginError(str(exc)) from None
+    report = inspect(folder, build_date(folder, ita.get("timezone")))
+    if report.errors:
+        raise PluginError(str(DataErrors(report.errors)))
+    notice = build_notice(report)
+    if notice:
+        log.info(notice)
+    site = report.site
+    options = _options(config)
     before = charts_render.stats.renders, charts_render.stats.hits
-    pages = build_pages(site, _options(config))
+    pages = build_pages(site, options, dates=GitDates(folder))
     rendered, cached = charts_render.stats.renders - before[0], charts_render.stats.hits - before[1]
     if rendered or cached:
-        log.info(f"ita: {rendered} chart(s) rendered to SVG, {cached} unchanged (from the cache)")
+        log.info(f"{rendered} chart(s) rendered to SVG, {cached} unchanged (from the cache)")
     _pages.clear()
     _pages.update({p.path: p for p in pages})
-    _assets[:] = build_assets(site, _options(config))
-    config.nav = nav(pages, site)
+    _assets[:] = build_assets(site, options)
+    config.nav = nav(pages, site, guide=guide_nav(Path(config.docs_dir)))
+    if config.repo_url:  # hand-written pages (docs/) open on the same branch as the data files
+        config.edit_uri = edit_uri(options.edit_branch, Path(config.docs_dir), project_root(config))
     org = site.organization
     if any(a.path == paths.FEED for a in _assets):  # <link rel="alternate"> in overrides/main.html
         config.extra["ita_feed"] = {"path": paths.FEED, "title": labels()["feed"]["title"].format(org=org.name)}
@@ -99,11 +112,8 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
     generated = _pages.get(page.file.src_uri)
     if generated is not None:
         options = _options(config)
-        page.edit_url = (
-            f"{options.repo_url.rstrip('/')}/edit/{options.edit_branch}/{generated.sources[0]}"
-            if options.repo_url
-            else None
-        )
+        source = repo_path(generated.sources[0], data_dir(config), project_root(config))
+        page.edit_url = edit_url(options.repo_url, options.edit_branch, source)
     return context
 
 

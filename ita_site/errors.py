@@ -1,26 +1,50 @@
-"""One error type for every problem in `data/`: file, line, column, what, expected."""
+"""One type for every problem in `data/`: file, line, column, what, expected, suggestion.
+
+A problem is either an *error* (the data is wrong: the build stops) or a *to-fill* notice
+(a value left blank on purpose, ``null``, in the fiscal year being filled: the build goes on
+and the pages of that year say so). The wording around the parts is here, once.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+ERROR: Literal["error"] = "error"
+TODO: Literal["todo"] = "todo"
+
+EXPECTED = "ที่ถูกต้อง"
+DID_YOU_MEAN = "หมายถึง {value} หรือไม่? (did you mean)"
 
 
 @dataclass(frozen=True, order=True)
 class DataError:
-    """A problem in one data file, located to the line and column (1-based)."""
+    """A problem in one data file, located to the line and column (1-based).
+
+    ``suggestion`` is the value the author most likely meant (a key, a tool name, a code, a
+    number), shown as "did you mean"; ``kind`` is ``"error"`` or ``"todo"`` (left blank).
+    """
 
     file: str
     line: int
     column: int
     problem: str
     expected: str = ""
+    suggestion: str = ""
+    kind: str = ERROR
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
         text = f"{where}: {self.problem}"
         if self.expected:
-            text += f" — ที่ถูกต้อง: {self.expected}"
+            text += f" — {EXPECTED}: {self.expected}"
+        if self.suggestion:
+            text += " — " + DID_YOU_MEAN.format(value=f"'{self.suggestion}'")
         return text
+
+    @property
+    def is_todo(self) -> bool:
+        return self.kind == TODO
 
 
 @dataclass

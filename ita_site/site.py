@@ -1,7 +1,12 @@
 """The checked, assembled data of a site: what the page builders read.
 
-``load_site(data_dir)`` reads and checks everything and either returns a :class:`Site` or
-raises :class:`DataErrors` listing every problem (file, line, what, expected).
+``inspect(data_dir)`` reads and checks everything and returns a :class:`Report`: the errors,
+the values still to be filled in, and the :class:`Site` when there is no error.
+``load_site(data_dir)`` returns the Site or raises :class:`DataErrors` listing every error.
+
+A fiscal year with values still to be filled in (``null``, see ``rules/blanks.py``) is
+*pending*: it is kept apart from the complete years (``Site.pending``), so every page that
+shows scores, totals or comparisons reads complete years only.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from .dates import build_date as default_build_date
-from .errors import DataErrors
+from .errors import DataError, DataErrors
 from .inputs.loader import DataSet, read_data
 from .model.files import (
     ActionsFile,
@@ -25,6 +30,7 @@ from .model.files import (
     YearFile,
 )
 from .rules import check
+from .rules.blanks import is_complete
 from .rules.totals import computable
 from .scoring import Computed
 
@@ -57,13 +63,29 @@ class Year:
 
 
 @dataclass(frozen=True)
+class PendingYear:
+    """A fiscal year being filled in: what is there so far, and what is still blank."""
+
+    year: int
+    file: YearFile
+    methodology: Methodology | None
+    todo: list[DataError]
+    sources: dict[str, str]
+
+    def score(self, indicator: int) -> float | None:
+        return next((e.score for e in self.file.scores if e.indicator == indicator), None)
+
+
+@dataclass(frozen=True)
 class Site:
     organization: Organization
     indicators: dict[int, Indicator]
-    years: dict[int, Year]  # ascending
+    years: dict[int, Year]  # ascending; complete years only
     sources: dict[str, str] = field(default_factory=dict)  # "organization", "indicator:N" -> file
     build_date: date = field(default_factory=date.today)  # "today" of the build (ita_site.dates)
     evidence: dict[str, Path] = field(default_factory=dict)  # "evidence/..." -> file in data/
+    pending: dict[int, PendingYear] = field(default_factory=dict)  # years still being filled in
+    todo: list[DataError] = field(default_factory=list)  # every value still to be filled in
 
     @property
     def latest(self) -> Year:
@@ -74,14 +96,14 @@ class Site:
         return self.years[max(before)] if before else None
 
 
-def assemble(data: DataSet) -> Site:
+def assemble(data: DataSet, todo: list[DataError] | None = None) -> Site:
     """Build the Site from a DataSet that passed every check."""
     assert data.organization is not None
+    todo = sorted(todo or [])
     years: dict[int, Year] = {}
+    pending: dict[int, PendingYear] = {}
     for y in sorted(data.years):
         parsed = data.years[y]
-        computed = computable(data, y)
-        assert computed is not None
         q = data.questions.get(y)
         a = data.actions.get(y)
         r = data.recommendations.get(y)
@@ -90,6 +112,13 @@ def assemble(data: DataSet) -> Site:
         for kind, p in (("questions", q), ("actions", a), ("recommendations", r), ("progress", pr)):
             if p is not None:
                 sources[kind] = p.doc.file
+        if not is_complete(parsed.model):
+            m = data.methodologies.get(parsed.model.methodology)
+            mine = [t for t in todo if t.file in sources.values()]
+            pending[y] = PendingYear(y, parsed.model, m.model if m else None, mine, sources)
+            continue
+        computed = computable(data, y)
+        assert computed is not None
         years[y] = Year(
             year=y,
             file=parsed.model,
@@ -111,18 +140,51 @@ def assemble(data: DataSet) -> Site:
         sources=sources,
         build_date=data.build_date or date.today(),
         evidence=dict(sorted(data.evidence.items())),
+        pending=pending,
+        todo=todo,
     )
 
 
-def load_site(data_dir: Path | str, build_date: date | None = None) -> Site:
-    """Read, check and assemble `data_dir`; raise DataErrors with every problem found.
+@dataclass(frozen=True)
+class Report:
+    """What checking `data/` found: errors stop the build; `todo` are blanks to fill in."""
+
+    errors: list[DataError]
+    todo: list[DataError]
+    site: Site | None  # None when there is an error
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+NO_COMPLETE_YEAR = "ยังไม่มีปีงบประมาณที่กรอกข้อมูลครบ (no complete fiscal year)"
+NO_COMPLETE_YEAR_HOW = "กรอกคะแนนของปี {year} ให้ครบ เว็บไซต์ต้องมีอย่างน้อยหนึ่งปีที่ครบ"
+
+
+def inspect(data_dir: Path | str, build_date: date | None = None) -> Report:
+    """Read and check `data_dir`; every problem at once, errors apart from blanks to fill in.
 
     `build_date` is "today" for the checks and pages (overdue actions, updates in the
     future); by default ``ita_site.dates.build_date`` picks it (SOURCE_DATE_EPOCH, git, today).
     """
     data, errors = read_data(Path(data_dir))
     data.build_date = build_date or default_build_date(data_dir)
-    errors += check(data)
-    if errors:
-        raise DataErrors(sorted(set(errors)))
-    return assemble(data)
+    found = errors + check(data)
+    errors = sorted({e for e in found if not e.is_todo})
+    todo = sorted({e for e in found if e.is_todo})
+    if not errors and data.years and not any(is_complete(p.model) for p in data.years.values()):
+        latest = data.years[max(data.years)]
+        errors = [latest.doc.error(("fiscal_year",), NO_COMPLETE_YEAR, NO_COMPLETE_YEAR_HOW.format(year=max(data.years)))]
+    return Report(errors, todo, None if errors else assemble(data, todo))
+
+
+def load_site(data_dir: Path | str, build_date: date | None = None) -> Site:
+    """Read, check and assemble `data_dir`; raise DataErrors with every error found.
+
+    Values still to be filled in are not errors: they are in ``Site.todo``."""
+    report = inspect(data_dir, build_date)
+    if report.errors:
+        raise DataErrors(report.errors)
+    assert report.site is not None
+    return report.site

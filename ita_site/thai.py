@@ -12,7 +12,7 @@ def thai_digits(text: str) -> str:
 
 
 def fmt_score(value: float, thai: bool = False) -> str:
-    """Two decimals, as scores are published: 95.07 (or ๙๕.๐๗)."""
+    """Two decimals, as scores are published: 92.50 (or ๙๒.๕๐)."""
     text = f"{value:.2f}"
     return thai_digits(text) if thai else text
 

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""Check every file in data/ and print every problem (file:line:column, what, expected).
+"""Check every file in data/ and print every problem at once (file:line:column, what, expected).
 
-    python scripts/validate.py [data-dir]
+    python scripts/validate.py [data-dir] [--complete]
 
-Exit code 0 when the data is valid, 1 otherwise. The build runs the same checks.
+Exit code 0 when the data is valid, 1 otherwise. Values left blank (null) in the fiscal year
+being filled are listed as "ยังไม่ได้กรอก" (to fill in) but are not errors, unless
+--complete is given. The build runs the same checks.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -15,20 +18,25 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ita_site.errors import DataErrors  # noqa: E402
-from ita_site.site import load_site  # noqa: E402
+from ita_site.site import inspect  # noqa: E402
+from ita_site.summary import ok_line, todo_lines  # noqa: E402
 
 
-def main(argv: list[str]) -> int:
-    data = Path(argv[1]) if len(argv) > 1 else ROOT / "data"
-    try:
-        site = load_site(data)
-    except DataErrors as exc:
-        print(exc, file=sys.stderr)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", type=Path, default=ROOT / "data", help="folder of the data (default data/)")
+    parser.add_argument("--complete", action="store_true", help="values still to fill in are errors too")
+    args = parser.parse_args(argv)
+    report = inspect(args.data)
+    if report.errors:
+        print(DataErrors(report.errors), file=sys.stderr)
+    for line in todo_lines(report):
+        print(line)
+    if report.errors or (args.complete and report.todo):
         return 1
-    years = ", ".join(str(y) for y in site.years)
-    print(f"ข้อมูลถูกต้อง (data OK): {site.organization.name}, ปีงบประมาณ {years}")
+    print(ok_line(report))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main())

@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 from ita_site.errors import DataErrors  # noqa: E402
 from ita_site.pages import Options, build_pages, nav  # noqa: E402
 from ita_site.pages.assets import build_assets  # noqa: E402
+from ita_site.provenance import GitDates  # noqa: E402
 from ita_site.site import load_site  # noqa: E402
 
 
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 1
     options = Options(thai_digits=not args.arabic_digits, charts=not args.no_charts)
-    pages = build_pages(site, options)
+    pages = build_pages(site, options, dates=GitDates(args.data))
     for page in pages:
         target = args.out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)

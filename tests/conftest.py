@@ -21,15 +21,17 @@ AS_OF_EPOCH = "1714521600"  # 2024-05-01 00:00 UTC (07:00 in Bangkok)
 
 
 def build(
-    site_dir: Path, data_dir: Path | None = None, *extra: str, env_extra: dict[str, str] | None = None
+    site_dir: Path, data_dir: Path | None = None, *extra: str, env: dict[str, str] | None = None, cwd: Path = ROOT
 ) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` from the repository root, into `site_dir`, from `data_dir`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env_extra or {})}
+    """`mkdocs build --strict` from the project root `cwd`, into `site_dir`, from `data_dir`,
+    with extra environment variables `env` (ITA_REPO_URL, ITA_SITE_URL ...)."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("ITA_")}
+    env = {**base, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if data_dir is not None:
         env["ITA_DATA_DIR"] = str(data_dir)
     return subprocess.run(
         [MKDOCS, "build", "--strict", "--site-dir", str(site_dir), *extra],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,
@@ -89,7 +91,7 @@ def tracking_site(tmp_path_factory) -> BuiltSite:
     """The site built from the tracking fixture as of AS_OF (SOURCE_DATE_EPOCH)."""
     data = with_tracking(tmp_path_factory.mktemp("tracking") / "data")
     out = tmp_path_factory.mktemp("tracking-site")
-    result = build(out, data, env_extra={"SOURCE_DATE_EPOCH": AS_OF_EPOCH})
+    result = build(out, data, env={"SOURCE_DATE_EPOCH": AS_OF_EPOCH})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return BuiltSite(out)

@@ -202,7 +202,7 @@ def test_every_progress_problem_is_reported_at_once(tracking_data):
 
 def test_build_stops_at_a_progress_problem(tracking_data, tmp_path):
     line = replace_in(tracking_data / PROGRESS, "status: in_progress", "status: finished")
-    result = build(tmp_path / "site", tracking_data, env_extra={"SOURCE_DATE_EPOCH": AS_OF_EPOCH})
+    result = build(tmp_path / "site", tracking_data, env={"SOURCE_DATE_EPOCH": AS_OF_EPOCH})
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output

@@ -6,7 +6,6 @@ problems; ``rules/`` checks what spans files; ``load_site`` in ``ita_site.site``
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +25,7 @@ from ..model.files import (
     RecommendationsFile,
     YearFile,
 )
+from ..model.kinds import json_schema as schema_of
 from .messages import describe
 from .yaml_source import YamlDocument, read_yaml
 
@@ -69,11 +69,15 @@ class DataSet:
     evidence: dict[str, Path] = field(default_factory=dict)  # "evidence/2567/a.pdf" -> file
     files: list[Path] = field(default_factory=list)  # every data file read
     build_date: date | None = None  # "today" for the checks (see ita_site.dates.build_date)
+    # files present but left out because of their own errors, by folder and stem
+    # ("indicators" -> {"09"}): rules do not report what refers to them as unknown, since the
+    # file's own error is the one mistake to fix
+    unread: dict[str, set[str]] = field(default_factory=dict)
 
+    def is_unread(self, folder: str, stem: object) -> bool:
+        stems = self.unread.get(folder, set())
+        return str(stem) in stems or any(s.lstrip("0") == str(stem) for s in stems)
 
-@functools.cache
-def schema_of(model: type[BaseModel]) -> dict:
-    return model.model_json_schema()
 
 
 def shown(path: Path, root: Path) -> str:
@@ -99,7 +103,7 @@ def parse(path: Path, root: Path, model: type[M], errors: list[DataError]) -> Pa
         items = exc.errors(include_url=False)
         found = [describe(doc, item, schema_of(model)) for item in items]
         # a misspelt key is one mistake: keep "unknown key, did you mean X", drop "missing X"
-        suggested = {e.expected.split("'")[1] for e in found if "did you mean" in e.expected}
+        suggested = {e.suggestion for e in found if e.problem.startswith("ไม่รู้จัก key") and e.suggestion}
         errors.extend(e for e in found if not (e.problem.startswith("ขาด key") and e.problem.split("'")[1] in suggested))
         return None
     if read_errors:
@@ -151,15 +155,20 @@ def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
         errors.append(DataError(shown(org_path, root), 1, 1, "ไม่พบไฟล์ organization.yml", "สร้างไฟล์ตาม data/README.md"))
 
     # catalog of indicators: file name NN.yml must match the number inside
+    def unread(path: Path) -> None:
+        data.unread.setdefault(path.parent.name, set()).add(path.stem)
+
     for path in files_in("indicators"):
         parsed = parse(path, root, Indicator, errors)
         if parsed is None:
+            unread(path)
             continue
         number = parsed.model.number
         if not re.fullmatch(r"0*" + str(number), path.stem):
             errors.append(
                 parsed.doc.error(("number",), f"หมายเลข {number} ไม่ตรงกับชื่อไฟล์ {path.name}", f"ไฟล์ชื่อ {number:02d}.yml")
             )
+            unread(path)
         elif number in data.indicators:
             errors.append(parsed.doc.error(("number",), f"ตัวชี้วัดที่ {number} ซ้ำกับไฟล์อื่น", "หมายเลขไม่ซ้ำกัน"))
         else:
@@ -170,9 +179,11 @@ def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
     for path in files_in("methodology"):
         parsed = parse(path, root, Methodology, errors)
         if parsed is None:
+            unread(path)
             continue
         if parsed.model.id != path.stem:
             errors.append(parsed.doc.error(("id",), f"id '{parsed.model.id}' ไม่ตรงกับชื่อไฟล์", f"id: {path.stem}"))
+            unread(path)
         else:
             data.methodologies[parsed.model.id] = parsed
 
@@ -196,6 +207,7 @@ def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
             year = _stem_year(path, root, errors)
             parsed = parse(path, root, model, errors)
             if parsed is None or year is None:
+                unread(path)
                 continue
             if parsed.model.fiscal_year != year:
                 errors.append(

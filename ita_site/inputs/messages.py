@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import DataError
+from ..model.files import CODE_RE
+from .suggest import close_numeral, did_you_mean, normalise_code
 from .yaml_source import YamlDocument
 
 TYPE_NAMES = {
-    "float": "ตัวเลข (เช่น 95.07)",
+    "float": "ตัวเลข (เช่น 92.50)",
     "int": "จำนวนเต็ม (เช่น 2566)",
     "str": "ข้อความ",
     "list": "รายการ (แต่ละข้อขึ้นต้นด้วย '- ')",
@@ -39,11 +42,11 @@ def describe(doc: YamlDocument, err: dict[str, Any], schema: dict[str, Any] | No
     if kind == "missing":
         return doc.error(loc[:-1], f"ขาด key '{key}' ที่ต้องมี (missing key)", f"เพิ่มบรรทัด {key}: ...")
     if kind == "extra_forbidden":
-        from .suggest import did_you_mean
-
-        hint = did_you_mean(key, allowed_keys(schema or {}, loc[:-1]))
-        expected = f"หมายถึง '{hint}' หรือไม่? (did you mean)" if hint else "ลบบรรทัดนี้ หรือดู key ที่ใช้ได้ใน data/README.md"
-        return doc.error(loc, f"ไม่รู้จัก key '{key}' (unknown key)", expected, at_key=True)
+        allowed = allowed_keys(schema or {}, loc[:-1])
+        expected = f"key ที่ใช้ได้ตรงนี้: {', '.join(allowed)}" if allowed else "ลบบรรทัดนี้ (ดู data/README.md)"
+        return doc.error(
+            loc, f"ไม่รู้จัก key '{key}' (unknown key)", expected, at_key=True, suggestion=did_you_mean(key, allowed) or ""
+        )
     if kind in {"less_than_equal", "greater_than_equal", "less_than", "greater_than"}:
         lo, hi = _bounds(doc, err)
         return doc.error(loc, f"ค่า {shown_value} ของ '{key}' อยู่นอกช่วง (out of range)", f"ค่าระหว่าง {lo} ถึง {hi}")
@@ -53,11 +56,24 @@ def describe(doc: YamlDocument, err: dict[str, Any], schema: dict[str, Any] | No
             wanted = TYPE_NAMES["str"]
         elif kind == "dict_type" or kind == "model_type":
             wanted = TYPE_NAMES["dict"]
-        return doc.error(loc, f"'{key}' เป็นชนิดข้อมูลผิด: {shown_value} (wrong type)", wanted)
+        hint = ""
+        if isinstance(value, str) and kind.split("_")[0] in {"float", "int"}:
+            hint = close_numeral(value, integer=kind.startswith("int")) or ""
+        return doc.error(loc, f"'{key}' เป็นชนิดข้อมูลผิด: {shown_value} (wrong type)", wanted, suggestion=hint)
     if kind == "literal_error":
-        return doc.error(loc, f"ค่า {shown_value} ของ '{key}' ใช้ไม่ได้ (unknown value)", f"หนึ่งใน {ctx.get('expected', '')}")
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        hint = did_you_mean(str(value), choices) or ""
+        if "[key]" in raw:  # a key of a mapping, e.g. `tools: {OTI: 90}` in stated
+            return doc.error(
+                loc, f"ไม่รู้จักชื่อ {shown_value} (unknown name)", f"หนึ่งใน {', '.join(choices)}", at_key=True, suggestion=hint
+            )
+        return doc.error(
+            loc, f"ค่า {shown_value} ของ '{key}' ใช้ไม่ได้ (unknown value)", f"หนึ่งใน {', '.join(choices)}", suggestion=hint
+        )
     if kind == "string_pattern_mismatch":
-        return doc.error(loc, f"ค่า {shown_value} ของ '{key}' ผิดรูปแบบ", _pattern_hint(key))
+        fixed = normalise_code(str(value)) if key in CODE_KEYS else ""
+        hint = fixed if fixed and re.fullmatch(CODE_RE, fixed) else ""
+        return doc.error(loc, f"ค่า {shown_value} ของ '{key}' ผิดรูปแบบ", _pattern_hint(key), suggestion=hint)
     if kind in {"string_too_short", "too_short"}:
         return doc.error(loc, f"'{key}' ว่างเปล่า (empty)", "ใส่ข้อความ/รายการอย่างน้อยหนึ่งข้อ")
     if kind == "value_error":
@@ -65,8 +81,11 @@ def describe(doc: YamlDocument, err: dict[str, Any], schema: dict[str, Any] | No
     return doc.error(loc, f"'{key}': {err['msg']}", "")
 
 
+CODE_KEYS = {"question", "code"}
+
+
 def _pattern_hint(key: str) -> str:
-    if key in {"question", "code"}:
+    if key in CODE_KEYS:
         return "รหัสอักษรละตินตามด้วยเลขอารบิก เช่น I20, E5, EP10, ES11, O14"
     return "ตัวอักษรละติน ตัวเลข และ - เท่านั้น"
 

@@ -20,10 +20,12 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from ..errors import DataError
+from ..errors import ERROR, DataError
+from .yaml_problems import in_thai
 
 Path_ = tuple[Any, ...]
 MAX_BYTES = 2_000_000  # a data file of this project is a few KB; refuse runaway files
+MERGE_TAG = "tag:yaml.org,2002:merge"
 STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -57,11 +59,13 @@ class YamlDocument:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
 
-    def error(self, path: Path_, problem: str, expected: str = "", at_key: bool = False) -> DataError:
+    def error(
+        self, path: Path_, problem: str, expected: str = "", at_key: bool = False, suggestion: object = "", kind: str = ERROR
+    ) -> DataError:
         """An error at the value of `path` (or at its key, for unknown keys)."""
         path = tuple(path)
         line, col = self.key_marks[path] if at_key and path in self.key_marks else self.where(path)
-        return DataError(self.file, line, col, problem, expected)
+        return DataError(self.file, line, col, problem, expected, "" if suggestion is None else str(suggestion), kind)
 
 
 class _Loader(yaml.SafeLoader):
@@ -95,7 +99,7 @@ class _Builder:
                 if not isinstance(key_node, ScalarNode):
                     self.errors.append(self.doc.error(path, "ชื่อ key ต้องเป็นข้อความธรรมดา", "key: value"))
                     continue
-                key = self.loader.construct_object(key_node)
+                key = "<<" if key_node.tag == MERGE_TAG else self.loader.construct_object(key_node)
                 if isinstance(key, str):
                     key = normalise_text(key)
                 if key == "<<":
@@ -169,7 +173,7 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Data
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "YAML ผิดรูปแบบ"
+        problem = in_thai(exc.problem or exc.context or "YAML ผิดรูปแบบ")
         if "\t" in text.splitlines()[line - 1 if line - 1 < len(text.splitlines()) else -1]:
             hint = "ใช้ช่องว่าง (space) ย่อหน้า ห้ามใช้แท็บ (tab)"
         else:

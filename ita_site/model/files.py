@@ -1,7 +1,9 @@
 """The typed model of each kind of file in `data/` (one class per file kind).
 
 These classes are the single source of the file formats: the loader validates with them
-and ``scripts/schema.py`` writes the JSON Schema for editors from them.
+and ``scripts/schema.py`` writes the JSON Schema for editors from them. The Thai titles and
+descriptions of the fields are what an editor shows a clerk when hovering a key, so they
+are written for clerks.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Iterator, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
@@ -18,9 +20,20 @@ ToolCode = Literal["IIT", "EIT", "OIT"]
 Channel = Literal["IIT", "EIT", "EIT Public", "EIT Survey", "OIT"]
 CODE_RE = r"^(I|E|EP|ES|O)[1-9][0-9]*$"
 
+# A score written as text, with Arabic or Thai digits, 0 to 100 ("๙๒.๕๐", "100"): the
+# loader accepts it and turns it into a number; the schema says the same to editors.
+SCORE_TEXT_RE = r"^\s*[0๐]*([0-9๐-๙]{1,2}([.][0-9๐-๙]+)?|[1๑][0๐][0๐]([.][0๐]+)?)\s*$"
+SCORE_SCHEMA = {
+    "anyOf": [
+        {"type": "number", "minimum": 0, "maximum": 100},
+        {"type": "string", "pattern": SCORE_TEXT_RE},
+    ],
+    "description": "คะแนน 0 ถึง 100 เขียนเป็นตัวเลขมีจุดทศนิยม เช่น 92.50 (เลขไทย '๙๒.๕๐' ในเครื่องหมายคำพูดก็ได้)",
+}
+
 
 def _number(value: object) -> object:
-    """Accept a score written with Thai digits ("๙๕.๐๗") and normalise it to a number."""
+    """Accept a score written with Thai digits ("๙๒.๕๐") and normalise it to a number."""
     if isinstance(value, str):
         text = value.strip().translate(THAI_DIGITS)
         if re.fullmatch(r"[0-9]+(\.[0-9]+)?", text):
@@ -49,102 +62,144 @@ def _date(value: object) -> object:
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Day = Annotated[date, BeforeValidator(_date), Field(description="วันที่ ค.ศ. ปี-เดือน-วัน เช่น 2023-11-15")]
-Score = Annotated[
-    float,
-    BeforeValidator(_number),
-    Field(ge=0, le=100, description="คะแนน 0-100 (ทศนิยมสองตำแหน่ง)"),
-]
+Score = Annotated[float, BeforeValidator(_number), Field(ge=0, le=100), WithJsonSchema(SCORE_SCHEMA)]
+# A score of the fiscal year being filled may be left blank (null): "ยังไม่ได้กรอก".
+ScoreToFill = Score | None
 Weight = Annotated[float, Field(gt=0, le=1)]
-IndicatorNo = Annotated[int, Field(ge=1, le=99, description="หมายเลขตัวชี้วัด")]
-FiscalYear = Annotated[int, Field(ge=2500, le=2700, description="ปีงบประมาณ พ.ศ.")]
+IndicatorNo = Annotated[int, Field(ge=1, le=99)]
+FiscalYear = Annotated[int, Field(ge=2500, le=2700)]
 QuestionCode = Annotated[str, StringConstraints(pattern=CODE_RE)]
+
+TO_FILL = " เว้นเป็น null ได้ระหว่างรอกรอก (ยังไม่ได้กรอก)"
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class Organization(_Strict):
-    """`data/organization.yml`: the agency whose results the site publishes."""
+def _title(title: str) -> ConfigDict:
+    return ConfigDict(extra="forbid", strict=True, frozen=True, title=title)
 
-    name: Text
-    short_name: Text
-    type: Text
-    district: Text
-    province: Text
-    prepared_by: Text
+
+class Organization(_Strict):
+    """ไฟล์ data/organization.yml: หน่วยงานที่เผยแพร่ผลการประเมิน"""
+
+    model_config = _title("หน่วยงาน (organization.yml)")
+
+    name: Text = Field(title="ชื่อหน่วยงานเต็ม", description="ชื่อทางการเต็ม เช่น องค์การบริหารส่วนตำบล...")
+    short_name: Text = Field(title="ชื่อย่อ", description="ชื่อย่อที่แสดงในหัวเว็บไซต์ เช่น อบต....")
+    type: Text = Field(title="ประเภทหน่วยงาน", description="เช่น องค์การบริหารส่วนตำบล, เทศบาลตำบล")
+    district: Text = Field(title="อำเภอ", description="ชื่ออำเภอ ไม่ต้องพิมพ์คำว่า อำเภอ")
+    province: Text = Field(title="จังหวัด", description="ชื่อจังหวัด ไม่ต้องพิมพ์คำว่า จังหวัด")
+    prepared_by: Text = Field(title="ผู้จัดทำรายงาน", description="หน่วยงานย่อยที่จัดทำรายงาน เช่น งานนโยบายและแผน สำนักปลัด")
 
 
 class Indicator(_Strict):
-    """`data/indicators/NN.yml`: one indicator of the catalog."""
+    """ไฟล์ data/indicators/NN.yml: ตัวชี้วัดหนึ่งตัวของแบบประเมิน ITA"""
 
-    number: IndicatorNo
-    name: Text
-    tool: ToolCode
-    measures: Text
-    names_by_year: dict[FiscalYear, Text] = Field(default_factory=dict)
+    model_config = _title("ตัวชี้วัด (indicators/NN.yml)")
+
+    number: IndicatorNo = Field(title="หมายเลขตัวชี้วัด", description="1 ถึง 99 ตรงกับชื่อไฟล์ (01.yml = 1)")
+    name: Text = Field(title="ชื่อตัวชี้วัด", description="ชื่อปัจจุบันของตัวชี้วัด")
+    tool: ToolCode = Field(title="เครื่องมือ", description="IIT, EIT หรือ OIT")
+    measures: Text = Field(title="สิ่งที่วัด", description="ย่อหน้าอธิบายว่าตัวชี้วัดนี้วัดอะไร")
+    names_by_year: dict[FiscalYear, Text] = Field(
+        default_factory=dict,
+        title="ชื่อในปีก่อน",
+        description="เฉพาะปีที่รายงานใช้ชื่ออื่น เช่น 2564: การปรับปรุงระบบการทำงาน",
+    )
 
     def name_in(self, year: int) -> str:
         return self.names_by_year.get(year, self.name)
 
 
 class Tool(_Strict):
-    code: ToolCode
-    name: Text
-    weight: Weight
+    """เครื่องมือประเมินหนึ่งชนิดและน้ำหนักของมัน"""
+
+    model_config = _title("เครื่องมือ")
+
+    code: ToolCode = Field(title="รหัสเครื่องมือ", description="IIT, EIT หรือ OIT")
+    name: Text = Field(title="ชื่อเครื่องมือ")
+    weight: Weight = Field(title="น้ำหนัก", description="สัดส่วน เช่น 0.3 (น้ำหนักของทุกเครื่องมือรวมกันได้ 1)")
 
 
 class Level(_Strict):
-    name: Text
-    min_total: Score
-    min_each_tool: Score | None = None
+    """ระดับผลการประเมิน: ใช้ระดับแรกที่คะแนนถึงเกณฑ์"""
+
+    model_config = _title("ระดับ")
+
+    name: Text = Field(title="ชื่อระดับ", description="เช่น ผ่านดี, AA")
+    min_total: Score = Field(title="คะแนนรวมขั้นต่ำ")
+    min_each_tool: Score | None = Field(default=None, title="คะแนนขั้นต่ำของทุกเครื่องมือ", description="ไม่ใส่ถ้าไม่มีเกณฑ์รายเครื่องมือ")
 
 
 class Methodology(_Strict):
-    """`data/methodology/<id>.yml`: the rules of the fiscal years that name it."""
+    """ไฟล์ data/methodology/<id>.yml: หลักเกณฑ์การประเมินของปีงบประมาณที่อ้างถึง"""
 
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
-    title: Text
-    tools: Annotated[list[Tool], Field(min_length=1)]
-    indicators: Annotated[list[IndicatorNo], Field(min_length=1)]
-    pass_mark: Score
-    strength_threshold: Score
-    levels: Annotated[list[Level], Field(min_length=1)]
+    model_config = _title("หลักเกณฑ์การประเมิน (methodology/<id>.yml)")
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")] = Field(
+        title="รหัสหลักเกณฑ์", description="ตรงกับชื่อไฟล์ เช่น ita-2566 (อักษรอังกฤษตัวเล็ก ตัวเลข และ -)"
+    )
+    title: Text = Field(title="ชื่อหลักเกณฑ์")
+    tools: Annotated[list[Tool], Field(min_length=1)] = Field(title="เครื่องมือและน้ำหนัก")
+    indicators: Annotated[list[IndicatorNo], Field(min_length=1)] = Field(
+        title="ตัวชี้วัดของปี", description="หมายเลขตัวชี้วัดที่ใช้ในปีที่ใช้หลักเกณฑ์นี้ เช่น [1, 2, ..., 10]"
+    )
+    pass_mark: Score = Field(title="ค่าเป้าหมาย", description="คะแนนที่ถือว่าผ่าน ทั้งคะแนนรวมและรายเครื่องมือ เช่น 85")
+    strength_threshold: Score = Field(title="เกณฑ์จุดแข็ง", description="ตัวชี้วัดที่ได้คะแนนมากกว่าค่านี้เป็นจุดแข็ง เช่น 90")
+    levels: Annotated[list[Level], Field(min_length=1)] = Field(
+        title="ระดับผลการประเมิน", description="เรียงจากสูงไปต่ำ ระดับสุดท้ายต้องเป็น min_total: 0"
+    )
 
 
 class Rank(_Strict):
-    position: Annotated[int, Field(ge=1)]
-    among: Text
+    """ลำดับของหน่วยงานตามที่ ป.ป.ช. ประกาศ"""
+
+    model_config = _title("ลำดับ")
+
+    position: Annotated[int, Field(ge=1)] = Field(title="ลำดับที่", description="จำนวนเต็ม ไม่มีจุลภาค เช่น 250")
+    among: Text = Field(title="ในกลุ่มหน่วยงาน", description="ประเภทหน่วยงานที่จัดลำดับ")
 
 
 class Stated(_Strict):
-    """Figures as printed by the NACC; each is checked against the computed value."""
+    """ตัวเลขตามที่ ป.ป.ช. ประกาศ ระบบจะตรวจกับค่าที่คำนวณจากคะแนนรายตัวชี้วัด"""
 
-    total: Score
-    level: Text | None = None
-    tools: dict[ToolCode, Score] = Field(default_factory=dict)
+    model_config = _title("ตัวเลขที่ประกาศ")
+
+    total: ScoreToFill = Field(title="คะแนนรวม", description="คะแนนรวมตามที่ ป.ป.ช. ประกาศ เช่น 92.50." + TO_FILL)
+    level: Text | None = Field(default=None, title="ระดับ", description="ระดับตามที่ประกาศ (ไม่ใส่ก็ได้)")
+    tools: dict[ToolCode, Score] = Field(default_factory=dict, title="คะแนนรายเครื่องมือ", description="ไม่ใส่ก็ได้ เช่น {IIT: 90.25}")
 
 
 class IndicatorScore(_Strict):
-    indicator: IndicatorNo
-    name: Text | None = None
-    score: Score
-    analysis: Text | None = None
+    """คะแนนของตัวชี้วัดหนึ่งตัวในปีนี้"""
+
+    model_config = _title("คะแนนตัวชี้วัด")
+
+    indicator: IndicatorNo = Field(title="ตัวชี้วัดที่", description="หมายเลขตัวชี้วัด 1 ถึง 10")
+    name: Text | None = Field(default=None, title="ชื่อตัวชี้วัด", description="ไม่ใส่ก็ได้ ถ้าใส่ต้องตรงกับชื่อใน data/indicators/")
+    score: ScoreToFill = Field(title="คะแนน", description="คะแนน 0 ถึง 100 เช่น 88.75." + TO_FILL)
+    analysis: Text | None = Field(default=None, title="ผลการวิเคราะห์", description="ย่อหน้าวิเคราะห์ตัวชี้วัดนี้ (ไม่ใส่ก็ได้)")
 
 
 class Narrative(_Strict):
-    """Hand-written prose; each paragraph given here replaces the generated one."""
+    """ข้อความที่เจ้าหน้าที่เขียนเอง แต่ละย่อหน้าที่ใส่จะใช้แทนข้อความที่ระบบเขียนให้"""
 
-    preface: list[Text] = Field(default_factory=list)
-    rationale: list[Text] = Field(default_factory=list)
-    results: Text | None = None
-    results_summary: Text | None = None
-    analysis_intro: Text | None = None
-    strengths: Text | None = None
-    weak_points: Text | None = None
-    changes: Text | None = None
-    recommendations_intro: Text | None = None
-    conclusion: list[Text] = Field(default_factory=list)
+    model_config = _title("ข้อความของรายงาน")
+
+    preface: list[Text] = Field(default_factory=list, title="คำนำ", description="รายการย่อหน้า")
+    rationale: list[Text] = Field(default_factory=list, title="หลักการและเหตุผล", description="รายการย่อหน้า")
+    results: Text | None = Field(default=None, title="ผลการประเมิน", description="แทนย่อหน้าผลการประเมินที่ระบบเขียน")
+    results_summary: Text | None = Field(default=None, title="สรุปผล", description='ย่อหน้า "สรุปได้ว่า ..."')
+    analysis_intro: Text | None = Field(default=None, title="บทนำการวิเคราะห์")
+    strengths: Text | None = Field(default=None, title="จุดแข็ง")
+    weak_points: Text | None = Field(default=None, title="จุดที่ต้องพัฒนา")
+    changes: Text | None = Field(default=None, title="เปรียบเทียบกับปีก่อน")
+    recommendations_intro: Text | None = Field(default=None, title="บทนำข้อเสนอแนะ")
+    conclusion: list[Text] = Field(
+        default_factory=list, title="ข้อบกพร่องหรือจุดอ่อนที่ต้องเร่งแก้ไข", description="รายการย่อหน้า"
+    )
 
     def texts(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
         """Every paragraph with its path in the year file (for checks that read prose)."""
@@ -158,39 +213,55 @@ class Narrative(_Strict):
 
 
 class YearFile(_Strict):
-    """`data/years/<พ.ศ.>.yml`: the results of one fiscal year."""
+    """ไฟล์ data/years/<พ.ศ.>.yml: ผลการประเมินของปีงบประมาณหนึ่งปี (ตัวเลขหนึ่งค่าต่อหนึ่งบรรทัด)"""
 
-    fiscal_year: FiscalYear
-    methodology: Text
-    rank: Rank | None = None
-    stated: Stated
-    scores: Annotated[list[IndicatorScore], Field(min_length=1)]
-    narrative: Narrative = Field(default_factory=Narrative)
+    model_config = _title("ผลการประเมินรายปี (years/<พ.ศ.>.yml)")
+
+    fiscal_year: FiscalYear = Field(title="ปีงบประมาณ พ.ศ.", description="ตรงกับชื่อไฟล์ เช่น 2566")
+    methodology: Text = Field(title="หลักเกณฑ์", description="รหัสหลักเกณฑ์ ชื่อไฟล์ใน data/methodology/ เช่น ita-2566")
+    rank: Rank | None = Field(default=None, title="ลำดับ", description="ไม่ใส่ก็ได้")
+    stated: Stated = Field(title="ตัวเลขที่ ป.ป.ช. ประกาศ")
+    scores: Annotated[list[IndicatorScore], Field(min_length=1)] = Field(
+        title="คะแนนรายตัวชี้วัด", description="หนึ่งรายการต่อหนึ่งตัวชี้วัดของหลักเกณฑ์"
+    )
+    narrative: Narrative = Field(default_factory=Narrative, title="ข้อความของรายงาน", description="ไม่ใส่ก็ได้: ระบบเขียนให้")
 
 
 class Question(_Strict):
-    code: QuestionCode
-    tool: Channel
-    indicator: IndicatorNo
-    text: Text | None = None
+    """ข้อคำถามหรือรายการ OIT หนึ่งข้อ"""
+
+    model_config = _title("ข้อคำถาม")
+
+    code: QuestionCode = Field(title="รหัส", description="อักษรอังกฤษตามด้วยเลข เช่น I20, E5, EP10, ES11, O14")
+    tool: Channel = Field(title="เครื่องมือ", description="IIT, EIT, EIT Public, EIT Survey หรือ OIT")
+    indicator: IndicatorNo = Field(title="ตัวชี้วัดที่", description="ตัวชี้วัดที่ข้อนี้สังกัด")
+    text: Text | None = Field(default=None, title="ข้อความของข้อ", description="ไม่ใส่ก็ได้")
 
 
 class QuestionsFile(_Strict):
-    """`data/questions/<พ.ศ.>.yml`: the codes of questions and OIT items of a year."""
+    """ไฟล์ data/questions/<พ.ศ.>.yml: รหัสข้อคำถามและรายการ OIT ที่ใช้ในปีนั้น"""
 
-    fiscal_year: FiscalYear
-    questions: Annotated[list[Question], Field(min_length=1)]
+    model_config = _title("รหัสข้อคำถาม (questions/<พ.ศ.>.yml)")
+
+    fiscal_year: FiscalYear = Field(title="ปีงบประมาณ พ.ศ.", description="ตรงกับชื่อไฟล์")
+    questions: Annotated[list[Question], Field(min_length=1)] = Field(title="ข้อคำถาม")
 
 
 class ActionRow(_Strict):
-    question: QuestionCode
-    score: Score | None = None
-    scores: dict[Literal["EIT Public", "EIT Survey"], Score] | None = None
-    practice: list[Text]
-    responsible: list[Text]
-    steps: list[Text]
-    period: Text | None
-    constraints: list[Text]
+    """แถวหนึ่งของตารางการนำผลไปปฏิบัติ: หนึ่งข้อคำถาม"""
+
+    model_config = _title("แถวของตาราง")
+
+    question: QuestionCode = Field(title="ข้อคำถาม", description="รหัสที่มีใน data/questions/ ของปีเดียวกัน เช่น I20")
+    score: Score | None = Field(default=None, title="ค่าร้อยละ", description="คะแนนเดียว (หรือใช้ scores สำหรับข้อ EIT ที่มีสองค่า)")
+    scores: dict[Literal["EIT Public", "EIT Survey"], Score] | None = Field(
+        default=None, title="ค่าร้อยละแยกช่องทาง", description="เช่น {EIT Public: 91.20, EIT Survey: 100}"
+    )
+    practice: list[Text] = Field(title="วิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ", description="หนึ่งข้อต่อหนึ่งบรรทัด '- '")
+    responsible: list[Text] = Field(title="การกำหนดผู้รับผิดชอบ", description="เช่น [สำนักปลัด, กองคลัง]")
+    steps: list[Text] = Field(title="การกำหนดขั้นตอนหรือวิธีการปฏิบัติ", description="หนึ่งข้อต่อหนึ่งบรรทัด '- '")
+    period: Text | None = Field(title="ระยะเวลา", description="null ถ้ารายงานไม่ได้ระบุ")
+    constraints: list[Text] = Field(title="ข้อจำกัดของหน่วยงาน", description="หนึ่งข้อต่อหนึ่งบรรทัด '- '")
 
     def score_items(self) -> list[tuple[str | None, float]]:
         """(channel, score) pairs: one with channel None, or one per EIT channel."""
@@ -200,36 +271,54 @@ class ActionRow(_Strict):
 
 
 class Issue(_Strict):
-    number: Annotated[int, Field(ge=1, le=99)]
-    title: Text
-    rows: Annotated[list[ActionRow], Field(min_length=1)]
+    """ประเด็นหนึ่งใน ๗ ประเด็น"""
+
+    model_config = _title("ประเด็น")
+
+    number: Annotated[int, Field(ge=1, le=99)] = Field(title="ประเด็นที่")
+    title: Text = Field(title="ชื่อประเด็น")
+    rows: Annotated[list[ActionRow], Field(min_length=1)] = Field(title="แถวของตาราง", description="หนึ่งแถวต่อหนึ่งข้อคำถาม")
 
 
 class ActionsFile(_Strict):
-    """`data/actions/<พ.ศ.>.yml`: the seven issues and their action tables."""
+    """ไฟล์ data/actions/<พ.ศ.>.yml: ๗ ประเด็นและตารางการนำผลไปปฏิบัติ"""
 
-    fiscal_year: FiscalYear
-    issues: Annotated[list[Issue], Field(min_length=1)]
+    model_config = _title("การนำผลไปปฏิบัติ (actions/<พ.ศ.>.yml)")
+
+    fiscal_year: FiscalYear = Field(title="ปีงบประมาณ พ.ศ.", description="ตรงกับชื่อไฟล์")
+    issues: Annotated[list[Issue], Field(min_length=1)] = Field(title="ประเด็น")
 
 
 class Recommendation(_Strict):
-    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9-]+$")]
-    indicators: list[IndicatorNo] = Field(default_factory=list)
-    text: Text
+    """ข้อเสนอแนะหนึ่งข้อ"""
+
+    model_config = _title("ข้อเสนอแนะ")
+
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9-]+$")] = Field(
+        title="รหัสข้อเสนอแนะ", description="ไม่ซ้ำกัน เช่น IIT-1 หรือรหัสข้อคำถาม EP1"
+    )
+    indicators: list[IndicatorNo] = Field(default_factory=list, title="ตัวชี้วัดที่มุ่งพัฒนา", description="เช่น [2, 4]")
+    text: Text = Field(title="ข้อความ", description="อ้างอิงรหัสได้แบบ (อ้างอิงจาก O11)")
 
 
 class RecommendationSection(_Strict):
-    tool: Channel
-    title: Text
-    intro: Text | None = None
-    items: list[Recommendation]
+    """ข้อเสนอแนะของเครื่องมือหนึ่ง"""
+
+    model_config = _title("หมวดข้อเสนอแนะ")
+
+    tool: Channel = Field(title="เครื่องมือ", description="IIT, EIT, EIT Public, EIT Survey หรือ OIT")
+    title: Text = Field(title="หัวข้อ")
+    intro: Text | None = Field(default=None, title="ย่อหน้านำ", description="ไม่ใส่ก็ได้")
+    items: list[Recommendation] = Field(title="ข้อเสนอแนะ")
 
 
 class RecommendationsFile(_Strict):
-    """`data/recommendations/<พ.ศ.>.yml`: the recommendations of a year, per tool."""
+    """ไฟล์ data/recommendations/<พ.ศ.>.yml: ข้อเสนอแนะของปีนั้น แยกตามเครื่องมือ"""
 
-    fiscal_year: FiscalYear
-    sections: Annotated[list[RecommendationSection], Field(min_length=1)]
+    model_config = _title("ข้อเสนอแนะ (recommendations/<พ.ศ.>.yml)")
+
+    fiscal_year: FiscalYear = Field(title="ปีงบประมาณ พ.ศ.", description="ตรงกับชื่อไฟล์")
+    sections: Annotated[list[RecommendationSection], Field(min_length=1)] = Field(title="หมวด")
 
 
 # status of a tracked action; the Thai label of each is in templates/labels.yml (status:)

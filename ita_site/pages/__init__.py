@@ -9,15 +9,23 @@ from __future__ import annotations
 
 from ..site import Site
 from .assets import ASSET_BUILDERS
-from .base import Page
+from .base import Dates, Page
 from .feed import evidence_files, progress_feed
 from .plan_pages import PlanBuilder
 from .render import Options, labels
 from .site_pages import ComparisonBuilder, DownloadsBuilder, IndicatorBuilder
-from .year_pages import AboutBuilder, IssueBuilder, OverviewBuilder, QuestionsBuilder, RecommendationsBuilder
+from .year_pages import (
+    AboutBuilder,
+    IssueBuilder,
+    OverviewBuilder,
+    PendingBuilder,
+    QuestionsBuilder,
+    RecommendationsBuilder,
+)
 
 BUILDERS = [
     OverviewBuilder(),
+    PendingBuilder(),
     IndicatorBuilder(),
     IssueBuilder(),
     PlanBuilder(),
@@ -34,15 +42,17 @@ ASSET_BUILDERS.extend([progress_feed, evidence_files])
 __all__ = ["Options", "Page", "build_pages", "nav"]
 
 
-def build_pages(site: Site, options: Options | None = None) -> list[Page]:
+def build_pages(site: Site, options: Options | None = None, dates: Dates | None = None) -> list[Page]:
+    """Every page. `dates` (e.g. ``provenance.GitDates``) gives when a page's data last changed."""
     options = options or Options()
-    return [page for builder in BUILDERS for page in builder.build(site, options)]
+    return [page for builder in BUILDERS for page in builder.build(site, options, dates)]
 
 
-def nav(pages: list[Page], site: Site) -> list:
-    """MkDocs `nav`: home, indicators, the latest year's issues, action plan and
-    recommendations, comparison, earlier years (overview, issues, plan, recommendations),
-    open data, question codes, about."""
+def nav(pages: list[Page], site: Site, guide: list | None = None) -> list:
+    """MkDocs `nav`: home, a year being filled in, indicators, the latest year's issues,
+    action plan and recommendations, comparison, earlier years (overview, issues, plan,
+    recommendations), open data, question codes, about, and the hand-written staff guide
+    (``guide``, see ``pages/guide.py``)."""
     words = labels()["nav"]
     latest = site.latest.year
     by_section: dict[str, list[Page]] = {}
@@ -53,6 +63,7 @@ def nav(pages: list[Page], site: Site) -> list:
         return [{p.nav_title: p.path} for p in by_section.get(section, [])]
 
     result: list = [{words["overview"].format(year=latest): "index.md"}]
+    result += [{p.nav_title: p.path} for p in by_section.get("pending", [])]
     result.append({words["indicators"]: entries("indicators")})
     if by_section.get(f"issues:{latest}"):
         result.append({words["issues"].format(year=latest): entries(f"issues:{latest}")})
@@ -79,6 +90,8 @@ def nav(pages: list[Page], site: Site) -> list:
     if by_section.get("questions"):
         result.append({words["questions"]: entries("questions")})
     result.append({words["about"]: entries("about")})
+    if guide:
+        result.append({words["guide"]: guide})
     return result
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from datetime import datetime
+from typing import Any, Callable, Iterator
 
 from ..site import Site
 from .render import Options, labels, render
@@ -20,6 +21,11 @@ class Page:
     markdown: str
     sources: tuple[str, ...]  # the data files it is built from; the first is the edit target
     year: int | None = None
+    updated: datetime | None = None  # when its data last changed (git), if known
+
+
+# When the data files of a page last changed: (sources) -> date, or None if unknown.
+Dates = Callable[[tuple[str, ...]], "datetime | None"]
 
 
 @dataclass(frozen=True)
@@ -46,9 +52,10 @@ class Builder:
         """The charts of a page, by name (see ``ita_site.charts.figures``); none by default."""
         return {}
 
-    def build(self, site: Site, options: Options) -> list[Page]:
+    def build(self, site: Site, options: Options, dates: Dates | None = None) -> list[Page]:
         pages = []
         for spec in self.specs(site):
+            updated = dates(spec.sources) if dates else None
             context = {
                 "site": site,
                 "org": site.organization,
@@ -56,11 +63,12 @@ class Builder:
                 "page_path": spec.path,
                 "sources": spec.sources,
                 "figures": self.figures(site, spec, options) if options.charts else {},
+                "updated": updated,
                 **spec.context,
             }
             markdown = render(spec.template, options, **context)
             pages.append(
-                Page(spec.path, spec.title, spec.nav_title, spec.section, _tidy(markdown), spec.sources, spec.year)
+                Page(spec.path, spec.title, spec.nav_title, spec.section, _tidy(markdown), spec.sources, spec.year, updated)
             )
         return pages
 

@@ -12,6 +12,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from datetime import date
 
+from ..thai import fmt_date
 from .. import tracking
 from ..site import Site
 from . import paths
@@ -70,7 +71,7 @@ def atom_feed(site: Site, options: Options) -> bytes:
                 code=action.row.question,
                 issue=action.issue.number,
                 title=action.issue.title,
-                date=f"{update.date.day} {words['months'][update.date.month - 1]} {update.date.year + 543}",
+                date=fmt_date(update.date, words["months"]),
             ),
         )
         _sub(entry, "updated", _stamp(update.date))

@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from .. import thai
+from ..provenance import thai_date
 from ..narrative import override
 from ..wording import TEMPLATES, labels
 from . import paths
@@ -50,7 +51,7 @@ def _md_finalize(value: Any) -> Any:
 class Options:
     """Presentation options (from mkdocs.yml `extra.ita` or the write_pages script)."""
 
-    thai_digits: bool = True  # Thai digits (๙๕.๐๗) in prose, as official documents write them
+    thai_digits: bool = True  # Thai digits (๙๒.๕๐) in prose, as official documents write them
     repo_url: str | None = None  # for edit links to the YAML files
     edit_branch: str = "main"
     site_url: str | None = None  # mkdocs.yml `site_url`: the feed's links are absolute only if set
@@ -74,7 +75,7 @@ def relative(from_page: str, to_page: str, anchor: str | None = None, html: bool
 
 def _filters(options: Options) -> dict[str, Any]:
     """Number formats. Their output is trusted (Markup): digits and signs need no escaping.
-    The p- variants are for prose and follow the Thai-digits option; tables keep 95.07."""
+    The p- variants are for prose and follow the Thai-digits option; tables keep 92.50."""
     t = options.thai_digits
     formats = {
         "score": lambda v: thai.fmt_score(v, False),
@@ -88,6 +89,7 @@ def _filters(options: Options) -> dict[str, Any]:
         "date": lambda v: thai.fmt_date(v, labels()["months"], False),
         "pdate": lambda v: thai.fmt_date(v, labels()["months"], t),
     }
+    formats["thai_date"] = lambda v: thai_date(v, labels()["months_full"])  # 30 พฤศจิกายน 2569
     return {name: (lambda f: lambda v: Markup(f(v)))(f) for name, f in formats.items()}
 
 

@@ -47,13 +47,33 @@ class OverviewBuilder(Builder):
                 ),
             )
 
-
     def figures(self, site: Site, spec: Spec, options: Options) -> dict:
         y = site.years[spec.year]
         found = {"indicators": charts.indicators(site, y, options), "tools": charts.tools(site, y, options)}
         if len(site.years) > 1:
             found["totals"] = charts.totals(site, options)
         return found
+
+
+class PendingBuilder(Builder):
+    """A year still being filled in: one page that says "รอกรอกข้อมูล", with no figures.
+
+    Its scores are not shown until every blank is filled: only then can the stated total
+    be checked against them, and a half-typed figure must not be published."""
+
+    def specs(self, site: Site) -> Iterator[Spec]:
+        for p in site.pending.values():
+            entries = [(e.indicator, site.indicators[e.indicator].name_in(p.year), e.score is not None) for e in p.file.scores]
+            yield Spec(
+                path=paths.overview(p.year, site.latest.year),
+                template="pending.md.j2",
+                title=title("pending", year=p.year),
+                nav_title=labels_nav("pending", year=p.year),
+                section="pending",
+                sources=(p.sources["year"],),
+                year=p.year,
+                context=dict(p=p, entries=entries, filled=[e for e in entries if e[2]]),
+            )
 
 
 class IssueBuilder(Builder):

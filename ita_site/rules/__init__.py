@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from ..errors import DataError
 from ..inputs.loader import DataSet
-from . import catalog, narrative, progress, references, totals
+from . import blanks, catalog, narrative, progress, references, totals
 
 RULES = [
+    blanks.blanks,
     catalog.methodology_indicators_known,
     catalog.every_tool_has_indicators,
     catalog.levels_cover_every_total,
@@ -27,6 +28,7 @@ RULES = [
 
 
 def check(data: DataSet) -> list[DataError]:
+    """Every problem found by the rules: errors and to-fill notices (``DataError.kind``)."""
     errors: list[DataError] = []
     for rule in RULES:
         errors.extend(rule(data))

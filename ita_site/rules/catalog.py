@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..errors import DataError
 from ..inputs.loader import DataSet
+from ..inputs.suggest import close_number
 
 
 def methodology_indicators_known(data: DataSet) -> list[DataError]:
@@ -11,12 +12,13 @@ def methodology_indicators_known(data: DataSet) -> list[DataError]:
     for m in data.methodologies.values():
         seen: set[int] = set()
         for i, number in enumerate(m.model.indicators):
-            if number not in data.indicators:
+            if number not in data.indicators and not data.is_unread("indicators", number):
                 errors.append(
                     m.doc.error(
                         ("indicators", i),
                         f"ตัวชี้วัดที่ {number} ไม่มีในแคตตาล็อก (unknown indicator)",
                         f"หมายเลขที่มีไฟล์ใน data/indicators/: {sorted(data.indicators)}",
+                        suggestion=close_number(number, [n for n in data.indicators if n not in m.model.indicators]),
                     )
                 )
             if number in seen:
@@ -35,6 +37,8 @@ def methodology_indicators_known(data: DataSet) -> list[DataError]:
 def every_tool_has_indicators(data: DataSet) -> list[DataError]:
     errors = []
     for m in data.methodologies.values():
+        if any(data.is_unread("indicators", n) for n in m.model.indicators):
+            continue  # an indicator file has its own error: the tools cannot be told apart
         tools = {t.code for t in m.model.tools}
         for i, tool in enumerate(m.model.tools):
             members = [n for n in m.model.indicators if n in data.indicators and data.indicators[n].model.tool == tool.code]

@@ -14,6 +14,7 @@ from ..errors import DataError
 from ..inputs.loader import DataSet
 from ..model.files import THAI_DIGITS
 from ..scoring import round2
+from .blanks import is_complete
 from .totals import computable
 
 DECIMAL_RE = re.compile(r"(?<![0-9๐-๙.])([0-9๐-๙]{1,3}[.][0-9๐-๙]{2})(?![0-9๐-๙])")
@@ -25,8 +26,9 @@ def known_figures(data: DataSet, year: int) -> set[str]:
     for y, parsed in data.years.items():
         if y > year:
             continue
-        figures.update(f"{e.score:.2f}" for e in parsed.model.scores)
-        figures.add(f"{parsed.model.stated.total:.2f}")
+        figures.update(f"{e.score:.2f}" for e in parsed.model.scores if e.score is not None)
+        if parsed.model.stated.total is not None:
+            figures.add(f"{parsed.model.stated.total:.2f}")
         c = computable(data, y)
         if c is not None:
             figures.add(f"{round2(c.total):.2f}")
@@ -56,6 +58,8 @@ def _check(doc, path, text: str, figures: set[str], year: int) -> list[DataError
 def numbers_in_prose(data: DataSet) -> list[DataError]:
     errors = []
     for year, y in data.years.items():
+        if not is_complete(y.model):
+            continue  # a year being filled: its prose is checked once its figures are all in
         figures = known_figures(data, year)
         for path, text in y.model.narrative.texts():
             errors.extend(_check(y.doc, path, text, figures, year))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..thai import fmt_date
 from ..dates import fiscal_year_end, fiscal_year_start
 from ..errors import DataError
 from ..evidence import read_evidence
@@ -22,8 +23,7 @@ def _statuses() -> str:
 
 
 def _thai_date(day: date) -> str:
-    months = labels()["months"]
-    return f"{day.day} {months[day.month - 1]} {day.year + 543}"
+    return fmt_date(day, labels()["months"])
 
 
 def _be_year(doc, path, day: date) -> DataError | None:

@@ -7,6 +7,7 @@ import re
 from ..citations import cited_codes
 from ..errors import DataError
 from ..inputs.loader import DataSet
+from ..inputs.suggest import close_code, close_number
 
 PREFIX_TOOL = {"I": {"IIT"}, "E": {"EIT"}, "EP": {"EIT Public"}, "ES": {"EIT Survey"}, "O": {"OIT"}}
 
@@ -31,27 +32,32 @@ def question_catalog(data: DataSet) -> list[DataError]:
                         f"tool: {sorted(PREFIX_TOOL[_prefix(question.code)])[0]}",
                     )
                 )
-            if question.indicator not in data.indicators:
+            if question.indicator not in data.indicators and not data.is_unread("indicators", question.indicator):
                 errors.append(
                     q.doc.error(
                         ("questions", i, "indicator"),
                         f"ตัวชี้วัดที่ {question.indicator} ไม่มีในแคตตาล็อก (unknown indicator)",
                         f"หนึ่งใน {sorted(data.indicators)}",
+                        suggestion=close_number(question.indicator, data.indicators),
                     )
                 )
     return errors
 
 
-def _codes(data: DataSet, year: int) -> dict[str, object]:
+def _codes(data: DataSet, year: int) -> dict[str, object] | None:
+    """The question codes of `year`, or None when its questions file has its own error."""
+    if data.is_unread("questions", year):
+        return None
     q = data.questions.get(year)
     return {x.code: x for x in q.model.questions} if q else {}
 
 
-def _unknown(doc, path, code: str, year: int, what: str) -> DataError:
+def _unknown(doc, path, code: str, year: int, what: str, codes) -> DataError:
     return doc.error(
         path,
         f"{what} {code} ไม่มีในรายการข้อคำถามของปี {year} (unknown question code)",
         f"เพิ่ม {code} ใน data/questions/{year}.yml หรือแก้รหัสให้ถูก",
+        suggestion=close_code(code, codes),
     )
 
 
@@ -67,8 +73,8 @@ def action_tables(data: DataSet) -> list[DataError]:
             numbers.add(issue.number)
             for j, row in enumerate(issue.rows):
                 path = ("issues", i, "rows", j)
-                if row.question not in codes:
-                    errors.append(_unknown(a.doc, (*path, "question"), row.question, year, "รหัสข้อคำถาม"))
+                if codes is not None and row.question not in codes:
+                    errors.append(_unknown(a.doc, (*path, "question"), row.question, year, "รหัสข้อคำถาม", codes))
                 if row.question in rows_seen:
                     errors.append(
                         a.doc.error((*path, "question"), f"ข้อ {row.question} มีแถวซ้ำ (duplicate)", "แต่ละข้อคำถามหนึ่งแถว")
@@ -79,7 +85,7 @@ def action_tables(data: DataSet) -> list[DataError]:
                         a.doc.error(
                             path,
                             "ต้องมี score หรือ scores อย่างใดอย่างหนึ่ง",
-                            "score: 89.69 หรือ scores: {EIT Public: 95.36, EIT Survey: 100}",
+                            "score: 88.75 หรือ scores: {EIT Public: 91.20, EIT Survey: 100}",
                         )
                     )
                 elif row.scores is not None and not row.question.startswith("E"):
@@ -102,23 +108,24 @@ def recommendations(data: DataSet) -> list[DataError]:
                 if item.id in ids:
                     errors.append(r.doc.error((*path, "id"), f"id {item.id} ซ้ำ (duplicate)", "แต่ละข้อเสนอแนะมี id ไม่ซ้ำ"))
                 ids.add(item.id)
-                if re.fullmatch(r"(EP|ES|E|I|O)[0-9]+", item.id) and item.id not in codes:
-                    errors.append(_unknown(r.doc, (*path, "id"), item.id, year, "ข้อเสนอแนะข้อ"))
+                if re.fullmatch(r"(EP|ES|E|I|O)[0-9]+", item.id) and codes is not None and item.id not in codes:
+                    errors.append(_unknown(r.doc, (*path, "id"), item.id, year, "ข้อเสนอแนะข้อ", codes))
                 for k, number in enumerate(item.indicators):
-                    if number not in data.indicators:
+                    if number not in data.indicators and not data.is_unread("indicators", number):
                         errors.append(
                             r.doc.error(
                                 (*path, "indicators", k),
                                 f"ตัวชี้วัดที่ {number} ไม่มีในแคตตาล็อก (unknown indicator)",
                                 f"หนึ่งใน {sorted(data.indicators)}",
+                                suggestion=close_number(number, data.indicators),
                             )
                         )
                 for code in cited_codes(item.text):
-                    if code not in codes:
-                        errors.append(_unknown(r.doc, (*path, "text"), code, year, "การอ้างอิง (อ้างอิงจาก)"))
+                    if codes is not None and code not in codes:
+                        errors.append(_unknown(r.doc, (*path, "text"), code, year, "การอ้างอิง (อ้างอิงจาก)", codes))
             for code in cited_codes(section.intro or ""):
-                if code not in codes:
-                    errors.append(_unknown(r.doc, ("sections", i, "intro"), code, year, "การอ้างอิง (อ้างอิงจาก)"))
+                if codes is not None and code not in codes:
+                    errors.append(_unknown(r.doc, ("sections", i, "intro"), code, year, "การอ้างอิง (อ้างอิงจาก)", codes))
     return errors
 
 
@@ -129,6 +136,6 @@ def narrative_citations(data: DataSet) -> list[DataError]:
         codes = _codes(data, year)
         for path, text in y.model.narrative.texts():
             for code in cited_codes(text):
-                if code not in codes:
-                    errors.append(_unknown(y.doc, path, code, year, "การอ้างอิง (อ้างอิงจาก)"))
+                if codes is not None and code not in codes:
+                    errors.append(_unknown(y.doc, path, code, year, "การอ้างอิง (อ้างอิงจาก)", codes))
     return errors

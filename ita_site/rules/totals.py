@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..errors import DataError
 from ..inputs.loader import DataSet
+from ..inputs.suggest import close_number, did_you_mean
 from ..scoring import compute, differs, round2
 
 
@@ -13,9 +14,10 @@ def year_methodology_known(data: DataSet) -> list[DataError]:
             ("methodology",),
             f"ไม่พบหลักเกณฑ์ '{y.model.methodology}' (unknown methodology)",
             f"หนึ่งใน {sorted(data.methodologies)} (ไฟล์ใน data/methodology/)",
+            suggestion=did_you_mean(y.model.methodology, data.methodologies) or "",
         )
         for y in data.years.values()
-        if y.model.methodology not in data.methodologies
+        if y.model.methodology not in data.methodologies and not data.is_unread("methodology", y.model.methodology)
     ]
 
 
@@ -24,12 +26,21 @@ def scores_cover_methodology(data: DataSet) -> list[DataError]:
     for y in data.years.values():
         m = data.methodologies.get(y.model.methodology)
         wanted = m.model.indicators if m else sorted(data.indicators)
+        given = {e.indicator for e in y.model.scores}
+        missing = [n for n in wanted if n not in given]
+        suggested: set[int] = set()  # a slip (100 for 10) is one mistake: not also "10 is missing"
         seen: dict[int, int] = {}
         for i, entry in enumerate(y.model.scores):
             n = entry.indicator
+            hint = close_number(n, missing)
             if n in seen:
                 errors.append(
-                    y.doc.error(("scores", i, "indicator"), f"ตัวชี้วัดที่ {n} ซ้ำ (duplicate)", "แต่ละตัวชี้วัดครั้งเดียว")
+                    y.doc.error(
+                        ("scores", i, "indicator"),
+                        f"ตัวชี้วัดที่ {n} ซ้ำ (duplicate)",
+                        "แต่ละตัวชี้วัดครั้งเดียว",
+                        suggestion=hint,
+                    )
                 )
             elif n not in wanted:
                 errors.append(
@@ -37,10 +48,15 @@ def scores_cover_methodology(data: DataSet) -> list[DataError]:
                         ("scores", i, "indicator"),
                         f"ตัวชี้วัดที่ {n} ไม่อยู่ในหลักเกณฑ์ของปีนี้ (unknown indicator)",
                         f"หนึ่งใน {list(wanted)}",
+                        suggestion=hint,
                     )
                 )
+            else:
+                hint = None
+            if hint is not None:
+                suggested.add(hint)
             seen.setdefault(n, i)
-        missing = [n for n in wanted if n not in seen]
+        missing = [n for n in missing if n not in suggested]
         if missing:
             errors.append(
                 y.doc.error(
@@ -78,6 +94,8 @@ def computable(data: DataSet, year: int):
     if m is None:
         return None
     scores = {e.indicator: e.score for e in y.model.scores}
+    if any(v is None for v in scores.values()):
+        return None  # a score still to be filled in
     if any(n not in scores or n not in data.indicators for n in m.model.indicators):
         return None
     catalog = {n: p.model for n, p in data.indicators.items()}
@@ -93,7 +111,7 @@ def stated_figures_match_computed(data: DataSet) -> list[DataError]:
         if c is None:
             continue
         stated = y.model.stated
-        if differs(stated.total, c.total):
+        if stated.total is not None and differs(stated.total, c.total):
             errors.append(
                 y.doc.error(
                     ("stated", "total"),
@@ -105,7 +123,13 @@ def stated_figures_match_computed(data: DataSet) -> list[DataError]:
         for code, value in stated.tools.items():
             if code not in c.tools:
                 errors.append(
-                    y.doc.error(("stated", "tools", code), f"ไม่มีเครื่องมือ {code} ในหลักเกณฑ์ของปีนี้", f"หนึ่งใน {list(c.tools)}")
+                    y.doc.error(
+                        ("stated", "tools", code),
+                        f"ไม่มีเครื่องมือ {code} ในหลักเกณฑ์ของปีนี้",
+                        f"หนึ่งใน {list(c.tools)}",
+                        at_key=True,
+                        suggestion=did_you_mean(code, c.tools) or "",
+                    )
                 )
             elif differs(value, c.tools[code]):
                 errors.append(

@@ -1,0 +1,100 @@
+"""A new fiscal year in one step: the year file with blanks to fill in, from the latest year.
+
+``new_year(data_dir, year)`` writes ``years/<year>.yml`` (the latest year's methodology and
+the catalog's indicator names carried over, every score and the total left as ``null`` with
+a ``# TODO`` comment) and ``questions/<year>.yml`` (the latest question catalog, to check
+against the new year's form). Action tables and recommendations are not copied: they are
+written from the new year's results, and a copy would publish last year's plans as this
+year's. The wording of the written files is in ``templates/scaffold/``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .errors import DataErrors
+from .model.kinds import modeline
+from .pages.render import TEMPLATES
+from .site import inspect
+
+
+class ScaffoldError(Exception):
+    """The new year cannot be made; the message says why, in Thai."""
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    year: int
+    base: int  # the year it was made from
+    written: list[Path]
+
+
+def _yaml_scalar(value: object) -> str:
+    """A value as a YAML scalar: plain when it reads back the same, else quoted."""
+    text = str(value)
+    if re.fullmatch(r"[^\s#:'\"{}\[\],&*!|>%@`-][^#:]*", text) and yaml.safe_load(text) == text:
+        return text
+    return yaml.safe_dump(text, allow_unicode=True, default_style='"').strip().removesuffix("\n...")
+
+
+def _env() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES / "scaffold")),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["yaml"] = _yaml_scalar
+    return env
+
+
+def new_year(data_dir: Path, year: int, schemas_dir: Path) -> Scaffold:
+    data_dir = Path(data_dir)
+    report = inspect(data_dir)
+    if report.errors:
+        raise ScaffoldError(f"แก้ข้อผิดพลาดในข้อมูลก่อนสร้างปีใหม่\n{DataErrors(report.errors)}")
+    site = report.site
+    assert site is not None
+    if site.pending:
+        waiting = ", ".join(map(str, site.pending))
+        raise ScaffoldError(f"ปี {waiting} ยังกรอกไม่ครบ: กรอกให้ครบก่อนสร้างปีถัดไป (python scripts/validate.py)")
+    latest = site.latest
+    if year <= latest.year:
+        raise ScaffoldError(f"ปี {year} ไม่ใหม่กว่าปีล่าสุดในข้อมูล ({latest.year}): สร้างได้เฉพาะปีที่ใหม่กว่า")
+    target = data_dir / "years" / f"{year}.yml"
+    if target.exists():
+        raise ScaffoldError(f"มีไฟล์ {target.relative_to(data_dir.parent)} อยู่แล้ว: ไม่เขียนทับ")
+
+    env = _env()
+    written = []
+    indicators = [(n, site.indicators[n].name_in(year)) for n in latest.methodology.indicators]
+    text = env.get_template("year.yml.j2").render(
+        modeline=modeline(target, data_dir, schemas_dir) or "",
+        year=year,
+        base=latest.year,
+        org=site.organization,
+        methodology=latest.methodology,
+        indicators=indicators,
+    )
+    target.write_text(text.lstrip("\n"), encoding="utf-8")
+    written.append(target)
+
+    if "questions" in latest.sources:
+        source = data_dir.parent / latest.sources["questions"]
+        questions = data_dir / "questions" / f"{year}.yml"
+        if not questions.exists():
+            body = source.read_text(encoding="utf-8")
+            body = re.sub(r"(?m)^fiscal_year:\s*[0-9]+", f"fiscal_year: {year}", body, count=1)
+            lines = body.split("\n")
+            at = 1 if lines and lines[0].startswith("# yaml-language-server:") else 0
+            note = env.get_template("questions_note.yml.j2").render(year=year, source=latest.sources["questions"])
+            lines[at:at] = note.rstrip("\n").split("\n")
+            questions.write_text("\n".join(lines), encoding="utf-8")
+            written.append(questions)
+    return Scaffold(year, latest.year, written)

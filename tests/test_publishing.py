@@ -1,0 +1,225 @@
+"""Publishing: the GitHub Pages workflow, the pre-commit hooks, and a site that works under
+a project sub-path (https://ORG.github.io/REPO/) with edit links to the data files."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import ROOT, build
+
+WORKFLOW = ROOT / ".github/workflows/pages.yml"
+PRECOMMIT = ROOT / ".pre-commit-config.yaml"
+CHECK_JSONSCHEMA = str(Path(sys.executable).parent / "check-jsonschema")
+OFFICIAL = {"actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"}
+
+
+def workflow() -> dict:
+    doc = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    doc["on"] = doc.pop(True, doc.get("on"))  # YAML 1.1 reads the key `on` as true
+    return doc
+
+
+def steps(doc: dict) -> list[dict]:
+    return [s for job in doc["jobs"].values() for s in job.get("steps", [])]
+
+
+def pins(path: Path) -> dict[str, str]:
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"([A-Za-z0-9_.\-\[\]]+)==([^\s#]+)", line.strip())
+        if m:
+            found[re.sub(r"\[.*\]", "", m.group(1)).lower()] = m.group(2)
+    return found
+
+
+# --- the workflow -------------------------------------------------------------------------
+
+
+def test_workflow_is_valid_for_github():
+    result = subprocess.run(
+        [CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_jsonschema_catches_a_broken_workflow(tmp_path):
+    broken = tmp_path / "pages.yml"
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("runs-on:", "runs_on:"), encoding="utf-8")
+    result = subprocess.run(
+        [CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows", str(broken)], capture_output=True, text=True
+    )
+    assert result.returncode != 0
+
+
+def test_least_privilege():
+    doc = workflow()
+    assert doc["permissions"] == {"contents": "read"}
+    deploy = doc["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    for name, job in doc["jobs"].items():
+        if name == "deploy":
+            continue
+        assert "write" not in (job.get("permissions") or {}).values(), name
+        assert job.get("permissions", {}).get("id-token") is None, name
+
+
+def test_no_secrets_and_only_official_actions():
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert "secrets." not in text
+    used = {s["uses"].split("@")[0] for s in steps(workflow()) if "uses" in s}
+    assert used == OFFICIAL
+    for s in steps(workflow()):
+        if "uses" in s:
+            assert re.fullmatch(r"v[0-9]+", s["uses"].split("@")[1]), s["uses"]
+
+
+def test_pull_requests_are_checked_and_main_is_deployed():
+    doc = workflow()
+    assert "pull_request" in doc["on"]
+    assert doc["on"]["push"]["branches"] == ["main"]
+    runs = [s.get("run", "") for s in doc["jobs"]["build"]["steps"]]
+    # the README's commands: build.sh validates (scripts/validate.py) then builds --strict
+    assert "scripts/build.sh" in runs and "scripts/test.sh" in runs
+    build_sh = (ROOT / "scripts/build.sh").read_text(encoding="utf-8")
+    assert "scripts/validate.py" in build_sh and "build --strict" in build_sh
+    deploy = doc["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert "pull_request" in deploy["if"] and "refs/heads/main" in deploy["if"]
+    upload = next(s for s in doc["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "site" and upload["if"] == deploy["if"]
+    assert deploy["environment"]["name"] == "github-pages"
+
+
+def test_concurrency_group_and_full_history():
+    doc = workflow()
+    assert doc["concurrency"]["group"]
+    checkout = next(s for s in steps(doc) if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0  # dates of pages come from git history
+    setup = next(s for s in steps(doc) if s.get("uses", "").startswith("actions/setup-python"))
+    assert setup["with"]["cache"] == "pip"
+
+
+def test_addresses_come_from_the_repository_not_from_the_file():
+    step = next(s for s in workflow()["jobs"]["build"]["steps"] if s.get("run") == "scripts/build.sh")
+    assert step["env"]["ITA_REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    assert "steps.pages.outputs.base_url" in step["env"]["ITA_SITE_URL"]
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "repo_url: !ENV ITA_REPO_URL" in config and "site_url: !ENV ITA_SITE_URL" in config
+
+
+# --- pre-commit ---------------------------------------------------------------------------
+
+
+def test_pre_commit_config_runs_the_validator_and_checks_the_workflow():
+    config = yaml.safe_load(PRECOMMIT.read_text(encoding="utf-8"))
+    local = next(r for r in config["repos"] if r["repo"] == "local")
+    entries = {h["id"]: h for h in local["hooks"]}
+    assert entries["ita-validate"]["entry"] == "python scripts/validate.py"
+    for hook in local["hooks"]:
+        script = hook["entry"].split()[1]
+        assert (ROOT / script).is_file(), script
+        assert hook["pass_filenames"] is False
+        assert re.search(hook["files"], "data/years/2566.yml") or re.search(hook["files"], "schemas/year.schema.json")
+        # the hook's own environment has the pinned versions of the build
+        wanted = pins(ROOT / "requirements.txt")
+        for dep in hook["additional_dependencies"]:
+            name, version = dep.split("==")
+            assert wanted[name.lower()] == version, dep
+    jsonschema = next(r for r in config["repos"] if "check-jsonschema" in r["repo"])
+    assert jsonschema["rev"] == pins(ROOT / "requirements-dev.txt")["check-jsonschema"]
+    assert [h["id"] for h in jsonschema["hooks"]] == ["check-github-workflows"]
+
+
+@pytest.mark.parametrize("script", ["scripts/validate.py", "scripts/schema.py"])
+def test_pre_commit_scripts_need_only_pydantic_and_pyyaml(script):
+    """The hooks install pydantic and pyyaml only: the scripts must not import the site builder."""
+    blocked = ["jinja2", "markupsafe", "mkdocs", "markdown", "bs4"]
+    code = (
+        "import sys, runpy\n"
+        f"for name in {blocked!r}: sys.modules[name] = None\n"
+        f"sys.argv = [{script!r}] + ({['--check']!r} if {script!r}.endswith('schema.py') else [])\n"
+        f"runpy.run_path({script!r}, run_name='__main__')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- the site as published: a sub-path, edit links ----------------------------------------
+
+REPO = "https://github.com/example-org/ita-site"
+SITE_URL = "https://example-org.github.io/ita-site/"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The site built as the workflow builds it (ITA_REPO_URL and ITA_SITE_URL set)."""
+    out = tmp_path_factory.mktemp("published")
+    result = build(out, env={"ITA_REPO_URL": REPO, "ITA_SITE_URL": SITE_URL})
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+ABSOLUTE = re.compile(r"""(?:href|src)\s*=\s*["']?/(?!/)""")
+
+
+def test_no_absolute_internal_links_in_any_page(published):
+    """Under https://ORG.github.io/REPO/ a link "/x" would leave the site: every link is relative.
+    The one exception is 404.html, which GitHub Pages serves at any depth: its links carry the
+    sub-path from site_url (set by the workflow)."""
+    pages = sorted(published.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if page.name == "404.html" and page.parent == published:
+            for link in re.findall(r"""(?:href|src)=["'](/[^"']*)""", html):
+                assert link.startswith("/ita-site/"), link
+            continue
+        assert not ABSOLUTE.search(html), (page, ABSOLUTE.search(html))
+
+
+def test_no_absolute_links_in_the_default_build_either(site):
+    for page in site.path.rglob("*.html"):
+        if page.name != "404.html":
+            assert not ABSOLUTE.search(page.read_text(encoding="utf-8")), page
+
+
+def edit_link(html: str) -> str | None:
+    a = BeautifulSoup(html, "lxml").select_one("a.md-content__button[href*='/edit/']")
+    return a["href"] if a else None
+
+
+def test_every_generated_page_edits_the_yaml_it_is_built_from(published):
+    from ita_site.pages import build_pages
+    from ita_site.site import load_site
+
+    pages = build_pages(load_site(ROOT / "data"))
+    assert pages
+    for page in pages:
+        html = (published / page.path.replace(".md", ".html")).read_text(encoding="utf-8")
+        link = edit_link(html)
+        assert link == f"{REPO}/edit/main/{page.sources[0]}", (page.path, link)
+        assert re.fullmatch(rf"{REPO}/edit/main/data/.+\.yml", link)
+        assert (ROOT / page.sources[0]).is_file()
+
+
+def test_guide_pages_edit_their_markdown(published):
+    guide = sorted((ROOT / "docs/guide").glob("*.md"))
+    assert guide
+    for md in guide:
+        html = (published / "guide" / md.name.replace(".md", ".html")).read_text(encoding="utf-8")
+        assert edit_link(html) == f"{REPO}/edit/main/docs/guide/{md.name}"
+
+
+def test_without_a_repository_there_is_no_edit_link(site):
+    assert edit_link(site.html("index.html")) is None
+    assert edit_link(site.html("guide/index.html")) is None
