@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 import pytest
+import yaml
 from conftest import AS_OF, ROOT, TRACKING
 
 from ita_site import tracking
@@ -387,3 +388,26 @@ def test_indicator_without_a_later_year_shows_no_change(site):
     text = site.text("indicators/4.html")
     assert "ผลการประเมินหลังดำเนินการตามแผน" not in text
     assert NONE in text
+
+
+def test_progress_is_in_the_open_data(tracking_site):
+    """downloads/ita-2566-progress.{csv,json}: one row per tracked action and per update,
+    counted independently from the progress YAML of the fixture."""
+    raw = yaml.safe_load((TRACKING / "progress" / "2566.yml").read_text(encoding="utf-8"))
+    actions = raw["actions"]
+    n_updates = sum(len(a.get("updates") or []) for a in actions)
+    body = json.loads((tracking_site.path / "downloads/ita-2566-progress.json").read_text(encoding="utf-8"))
+    kinds = [r["record"] for r in body["records"]]
+    assert kinds.count("action") == len(actions)
+    assert kinds.count("update") == n_updates
+    texts = {r["text"] for r in body["records"] if r["record"] == "update"}
+    assert texts == {u["text"].strip() for a in actions for u in a.get("updates") or []}
+    raw_csv = (tracking_site.path / "downloads/ita-2566-progress.csv").read_bytes()
+    assert raw_csv.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw_csv.decode("utf-8-sig"))))
+    assert len(rows) == len(actions) + n_updates
+    assert "ita-2566-progress.csv" in tracking_site.html("downloads.html")
+
+
+def test_default_site_publishes_no_progress_file(site):
+    assert not (site.path / "downloads/ita-2566-progress.csv").exists()

@@ -22,6 +22,7 @@ from typing import Any, Callable
 
 import yaml
 
+from .. import tracking
 from ..citations import cited_codes
 from ..pages.assets import ASSET_BUILDERS, Asset
 from ..pages.render import TEMPLATES, Options
@@ -29,7 +30,7 @@ from ..site import Site, Year
 
 FOLDER = "downloads"  # where the files live in the site
 ALL_YEARS = "all_years"
-YEARLY = ("indicators", "tools", "totals", "actions", "recommendations")
+YEARLY = ("indicators", "tools", "totals", "actions", "recommendations", "progress")
 
 
 @functools.cache
@@ -162,12 +163,18 @@ def recommendations(site: Site, y: Year) -> list[dict[str, Any]]:
     ]
 
 
+def progress(site: Site, y: Year) -> list[dict[str, Any]]:
+    """The tracking of the year's action plan (``tracking.progress_records``), if recorded."""
+    return [row for row in tracking.progress_records(site) if row["fiscal_year"] == y.year]
+
+
 RECORDS: dict[str, Callable[[Site, Year], list[dict[str, Any]]]] = {
     "indicators": indicators,
     "tools": tools,
     "totals": totals,
     "actions": actions,
     "recommendations": recommendations,
+    "progress": progress,
 }
 
 
