@@ -8,4 +8,5 @@ Stages (one folder each, data flows one way):
 - ``narrative/`` Thai prose written from the numbers
 - ``pages/``     page builders: model -> Markdown (no MkDocs needed)
 - ``templates/`` Jinja templates holding the Thai wording of the pages
+- ``search/``    after the build: Thai word segmentation and the Pagefind search index
 """
