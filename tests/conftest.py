@@ -1,4 +1,5 @@
-"""Shared fixtures: build the real site with MkDocs, read its HTML, copy data/ to break it."""
+"""Shared fixtures: build the real site with MkDocs, read its HTML, copy data/ to break it,
+serve it on 127.0.0.1 and open it in Debian's chromium."""
 
 from __future__ import annotations
 
@@ -13,12 +14,16 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+CHROMIUM = "/usr/bin/chromium"
 
 
-def build(site_dir: Path, data_dir: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
+def build(
+    site_dir: Path, data_dir: Path | None = None, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` from the repository root, into `site_dir`, from `data_dir`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if data_dir is not None:
         env["ITA_DATA_DIR"] = str(data_dir)
     return subprocess.run(
@@ -71,3 +76,25 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> int:
     line = text[: text.index(old)].count("\n") + 1
     path.write_text(text.replace(old, new, count), encoding="utf-8")
     return line
+
+
+@pytest.fixture(scope="session")
+def served(site) -> str:
+    """The built site on http://127.0.0.1:<port>/ (as a reader's browser gets it)."""
+    from screenshot import serve
+
+    server, base = serve(site.path)
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright, offline-minded (no background traffic)."""
+    from playwright.sync_api import sync_playwright
+    from screenshot import CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
