@@ -9,4 +9,5 @@ Stages (one folder each, data flows one way):
 - ``tracking``   progress of the action plans during the year (status, overdue, open-data rows)
 - ``pages/``     page builders: model -> Markdown (no MkDocs needed)
 - ``templates/`` Jinja templates holding the Thai wording of the pages
+- ``search/``    after the build: Thai word segmentation and the Pagefind search index
 """

@@ -1,4 +1,5 @@
-"""Shared fixtures: build the real site with MkDocs, read its HTML, copy data/ to break it."""
+"""Shared fixtures: build the real site with MkDocs, read its HTML, copy data/ to break it,
+serve it on 127.0.0.1 and open it in Debian's chromium."""
 
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 TRACKING = ROOT / "tests" / "fixtures" / "tracking"  # progress overlay laid on a copy of data/
 AS_OF = date(2024, 5, 1)  # the build date of the tracking fixture
 AS_OF_EPOCH = "1714521600"  # 2024-05-01 00:00 UTC (07:00 in Bangkok)
+CHROMIUM = "/usr/bin/chromium"
 
 
 def build(
@@ -104,3 +107,25 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> int:
     line = text[: text.index(old)].count("\n") + 1
     path.write_text(text.replace(old, new, count), encoding="utf-8")
     return line
+
+
+@pytest.fixture(scope="session")
+def served(site) -> str:
+    """The built site on http://127.0.0.1:<port>/ (as a reader's browser gets it)."""
+    from screenshot import serve
+
+    server, base = serve(site.path)
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright, offline-minded (no background traffic)."""
+    from playwright.sync_api import sync_playwright
+    from screenshot import CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

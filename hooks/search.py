@@ -1,0 +1,41 @@
+"""MkDocs hook: the Thai search index, built after every build (a thin adapter).
+
+The work is in ``ita_site.search``. Running in ``on_post_build`` means `mkdocs serve`
+is searchable too: its temporary site gets a fresh index after each rebuild.
+Set ITA_SEARCH_SEGMENT=0 to index the text without Thai word segmentation (only to see
+what the segmentation is for: Thai words inside sentences are then not found).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from ita_site.search import SearchIndexError, build_search_index  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.search")
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    segment = os.environ.get("ITA_SEARCH_SEGMENT", "1") != "0"
+    try:
+        exclude = tuple((config.extra.get("ita", {}) or {}).get("search_exclude", ()))
+        report = build_search_index(Path(config.site_dir), segment=segment, exclude=exclude)
+    except SearchIndexError as exc:
+        raise PluginError(f"search index: {exc}") from None
+    log.info(
+        "Search index: %d pages, %d Thai words, %.0f KB%s",
+        report.pages,
+        report.thai_words,
+        report.bundle_bytes / 1024,
+        "" if segment else " (Thai segmentation OFF)",
+    )

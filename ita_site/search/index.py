@@ -1,0 +1,197 @@
+"""Build the site's search index with Pagefind (extended build) from segmented page copies.
+
+``build_search_index(site_dir)`` reads every built page, makes an in-memory copy of its
+article with U+200B between Thai words (:mod:`.segment`), feeds the copies to Pagefind
+through its Python API and writes the bundle into ``site_dir/pagefind/``. The published
+pages are never modified: copying text from the site gives clean Thai.
+
+Next to Pagefind's files it writes ``thai-words.json``, the Thai words of the index: the
+search box splits the reader's query with them (see ``overrides/assets/javascripts``), and
+the copy of ``pagefind.js`` served by the site does not split Thai queries again with the
+browser's own word breaker, whose boundaries differ from the index's (ร้องเรียน -> ร้อง|เรียน
+in Chromium), which made words inside sentences unfindable.
+
+Nothing here needs MkDocs; `hooks/search.py` calls it after every build (also under
+`mkdocs serve`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import json
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+
+from .segment import ThaiSegmenter
+
+BUNDLE_DIR = "pagefind"
+WORDS_FILE = "thai-words.json"
+LANGUAGE = "th"
+SKIPPED_PAGES = {"404.html"}
+
+# Pagefind's files the site needs: the search runtime, its worker, the wasm, the index.
+# (Pagefind's ready-made UI bundles and playground are not copied: the site has its own box.)
+_KEPT = re.compile(
+    r"^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[\w-]+\.pagefind"
+    r"|pagefind\.[\w-]+\.pf_meta|(index|fragment|filter)/[\w.-]+)$"
+)
+_RUNTIME = ("pagefind.js", "pagefind-worker.js")
+# Pagefind >= 1.5 splits zh/ja/th queries with the browser's Intl.Segmenter. Our query is
+# already split with the index's own words, so this is switched off in the served copy.
+_QUERY_SEGMENTATION = re.compile(r"needsWordSegmentation=\(lang\)=>\{.*?\};")
+_NO_QUERY_SEGMENTATION = "needsWordSegmentation=(lang)=>false;"
+
+# Elements of the article that are not its text: heading permalinks (¶), inline charts,
+# scripts. Removed from the indexed copy only.
+_NOT_TEXT = (
+    ".//svg | .//script | .//style | .//template | .//noscript"
+    " | .//a[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]"
+)
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class SearchIndexReport:
+    pages: int
+    thai_words: int
+    bundle_bytes: int
+    segmented_runs: int  # Thai runs segmented by PyThaiNLP in this build (the rest were cached)
+
+
+def pages_to_index(site_dir: Path, exclude: tuple[str, ...] = ()) -> list[Path]:
+    """Every built page except the 404 page, files inside the search bundle itself, and pages
+    under the `exclude` folders (e.g. "guide/": the staff guide is not what citizens search)."""
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir)
+        if rel.parts[0] == BUNDLE_DIR or rel.as_posix() in SKIPPED_PAGES:
+            continue
+        if any(rel.as_posix().startswith(prefix) for prefix in exclude):
+            continue
+        pages.append(path)
+    return pages
+
+
+def index_copy(html: str, segmenter: ThaiSegmenter | None) -> str | None:
+    """The HTML Pagefind indexes for one page: its article only, Thai words separated.
+
+    Returns None for a page without an article. With ``segmenter=None`` the text is left as
+    it is (used to show what search does without segmentation).
+    """
+    doc = lxml.html.document_fromstring(html)
+    articles = doc.xpath("//article")
+    if not articles:
+        return None
+    article = articles[0]
+    for element in article.xpath(_NOT_TEXT):
+        element.drop_tree()  # keeps the text that follows the element
+    article.set("data-pagefind-body", "")
+    if segmenter is not None:
+        for element in article.iter():
+            if isinstance(element.tag, str) and element.text:
+                element.text = segmenter.segment(element.text)
+            if element is not article and element.tail:
+                element.tail = segmenter.segment(element.tail)
+    return lxml.html.tostring(doc, encoding="unicode", doctype="<!doctype html>")
+
+
+def without_query_segmentation(runtime: str, name: str) -> str:
+    patched, count = _QUERY_SEGMENTATION.subn(_NO_QUERY_SEGMENTATION, runtime, count=1)
+    if count != 1:
+        raise SearchIndexError(
+            f"{name}: Pagefind's query segmentation (needsWordSegmentation) was not found; "
+            "the pinned pagefind version changed? See ita_site/search/index.py"
+        )
+    return patched
+
+
+async def _pagefind_bundle(copies_dir: Path, timeout: float) -> dict[str, bytes]:
+    from pagefind.service import PagefindService
+
+    async with PagefindService() as service:
+        index = await service.create_index({"force_language": LANGUAGE, "keep_index_url": True})
+        # One request for the whole folder: the Python API answers one message per 0.1 s,
+        # so adding pages one by one would cost 0.1 s per page.
+        await asyncio.wait_for(index.add_directory(str(copies_dir)), timeout=timeout)
+        # get_files, not write_files: with write_files the service may be stopped before
+        # the last file is flushed (seen with 1.5.2: pagefind.js cut at 32 KiB).
+        files = await asyncio.wait_for(index.get_files(), timeout=timeout)
+    return {f["path"]: f["content"] for f in files}
+
+
+def _run(make_coroutine):
+    """asyncio.run, also when the caller's thread already runs an event loop (Playwright,
+    notebooks): then in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make_coroutine())
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(make_coroutine())).result()
+
+
+def build_search_index(
+    site_dir: Path, *, segment: bool = True, exclude: tuple[str, ...] = (), timeout: float = 120.0
+) -> SearchIndexReport:
+    """Index the built site in `site_dir` and write `site_dir/pagefind/` (replacing it)."""
+    site_dir = Path(site_dir).resolve()
+    segmenter = ThaiSegmenter() if segment else None
+    with tempfile.TemporaryDirectory(prefix="ita-search-") as tmp:
+        copies_dir = Path(tmp)
+        pages = 0
+        for path in pages_to_index(site_dir, exclude):
+            copy = index_copy(path.read_text(encoding="utf-8"), segmenter)  # MkDocs writes UTF-8
+            if copy is None:
+                continue
+            target = copies_dir / path.relative_to(site_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(copy, encoding="utf-8")
+            pages += 1
+        if not pages:
+            raise SearchIndexError(f"no page with an <article> to index in {site_dir}")
+        try:
+            files = _run(lambda: _pagefind_bundle(copies_dir, timeout))
+        except asyncio.TimeoutError:
+            raise SearchIndexError(
+                "Pagefind did not return the index in time (its Python API reads the whole "
+                "bundle through one 2 MiB pipe buffer: a very large site may exceed it)"
+            ) from None
+
+    kept = {name: content for name, content in files.items() if _KEPT.match(name)}
+    for name in (*_RUNTIME, "pagefind-entry.json"):
+        if name not in kept:
+            raise SearchIndexError(f"Pagefind returned no {name}")
+    for name in _RUNTIME:
+        kept[name] = without_query_segmentation(kept[name].decode("utf-8"), name).encode("utf-8")
+    words = sorted(segmenter.words) if segmenter is not None else []
+    kept[WORDS_FILE] = json.dumps(words, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    target = site_dir / BUNDLE_DIR
+    staging = Path(tempfile.mkdtemp(prefix=f".{BUNDLE_DIR}-", dir=site_dir))
+    staging.chmod(0o755)  # mkdtemp makes it private; the web server must read it
+    try:
+        for name, content in kept.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        if target.exists():
+            shutil.rmtree(target)
+        staging.rename(target)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    return SearchIndexReport(
+        pages=pages,
+        thai_words=len(words),
+        bundle_bytes=sum(len(c) for c in kept.values()),
+        segmented_runs=segmenter.segmented if segmenter is not None else 0,
+    )
