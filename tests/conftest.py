@@ -16,8 +16,11 @@ sys.path.insert(0, str(ROOT))
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
 
-def build(site_dir: Path, data_dir: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` from the repository root, into `site_dir`, from `data_dir`."""
+def build(site_dir: Path, data_dir: Path | None = None, *extra: str, unprivileged: bool = False) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` from the repository root, into `site_dir`, from `data_dir`.
+
+    `unprivileged`: run it without the right to read files it has no permission for, even
+    as root (tests of unreadable files)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if data_dir is not None:
         env["ITA_DATA_DIR"] = str(data_dir)
@@ -28,7 +31,36 @@ def build(site_dir: Path, data_dir: Path | None = None, *extra: str) -> subproce
         capture_output=True,
         text=True,
         timeout=300,
+        preexec_fn=without_file_permission_bypass() if unprivileged else None,
     )
+
+
+def without_file_permission_bypass():
+    """A `preexec_fn` under which a file with mode 000 is unreadable even for root: drops
+    CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from the child's capability bounding set."""
+    if os.geteuid() != 0:
+        return None
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    pr_capbset_drop, cap_dac_override, cap_dac_read_search = 24, 1, 2
+
+    def drop() -> None:
+        for cap in (cap_dac_override, cap_dac_read_search):
+            if libc.prctl(pr_capbset_drop, cap, 0, 0, 0) != 0:
+                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+    return drop
+
+
+def make_unreadable(path: Path) -> None:
+    """chmod 000, and skip the test if this system cannot make it unreadable for the build."""
+    probe_cmd = ["ls", str(path)] if path.is_dir() else ["cat", str(path)]
+    path.chmod(0)
+    probe = subprocess.run(probe_cmd, capture_output=True, preexec_fn=without_file_permission_bypass())
+    if probe.returncode == 0:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+        pytest.skip("cannot make a file unreadable here (root without CAP_SETPCAP)")
 
 
 class BuiltSite:
@@ -71,3 +103,15 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> int:
     line = text[: text.index(old)].count("\n") + 1
     path.write_text(text.replace(old, new, count), encoding="utf-8")
     return line
+
+
+def validate(data_dir: Path, unprivileged: bool = False) -> subprocess.CompletedProcess:
+    """`scripts/validate.py data_dir` in a fresh process (optionally without root's file access)."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), str(data_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=without_file_permission_bypass() if unprivileged else None,
+    )

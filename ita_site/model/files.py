@@ -40,7 +40,7 @@ QuestionCode = Annotated[str, StringConstraints(pattern=CODE_RE)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 class Organization(_Strict):

@@ -11,7 +11,7 @@ def methodology_indicators_known(data: DataSet) -> list[DataError]:
     for m in data.methodologies.values():
         seen: set[int] = set()
         for i, number in enumerate(m.model.indicators):
-            if number not in data.indicators:
+            if number not in data.indicators and not data.broken("indicators", number):
                 errors.append(
                     m.doc.error(
                         ("indicators", i),
@@ -38,7 +38,7 @@ def every_tool_has_indicators(data: DataSet) -> list[DataError]:
         tools = {t.code for t in m.model.tools}
         for i, tool in enumerate(m.model.tools):
             members = [n for n in m.model.indicators if n in data.indicators and data.indicators[n].model.tool == tool.code]
-            if not members:
+            if not members and not any(data.broken("indicators", n) for n in m.model.indicators):
                 errors.append(
                     m.doc.error(("tools", i), f"เครื่องมือ {tool.code} ไม่มีตัวชี้วัดใดในปีนี้", "ตัวชี้วัดอย่างน้อยหนึ่งตัวที่มี tool นี้")
                 )

@@ -31,7 +31,7 @@ def question_catalog(data: DataSet) -> list[DataError]:
                         f"tool: {sorted(PREFIX_TOOL[_prefix(question.code)])[0]}",
                     )
                 )
-            if question.indicator not in data.indicators:
+            if question.indicator not in data.indicators and not data.broken("indicators", question.indicator):
                 errors.append(
                     q.doc.error(
                         ("questions", i, "indicator"),
@@ -42,7 +42,11 @@ def question_catalog(data: DataSet) -> list[DataError]:
     return errors
 
 
-def _codes(data: DataSet, year: int) -> dict[str, object]:
+def _codes(data: DataSet, year: int) -> dict[str, object] | None:
+    """The question codes of `year`; None when its questions file has errors (then unknown
+    codes are not reported: the file's own errors are)."""
+    if data.broken("questions", year):
+        return None
     q = data.questions.get(year)
     return {x.code: x for x in q.model.questions} if q else {}
 
@@ -67,7 +71,7 @@ def action_tables(data: DataSet) -> list[DataError]:
             numbers.add(issue.number)
             for j, row in enumerate(issue.rows):
                 path = ("issues", i, "rows", j)
-                if row.question not in codes:
+                if codes is not None and row.question not in codes:
                     errors.append(_unknown(a.doc, (*path, "question"), row.question, year, "รหัสข้อคำถาม"))
                 if row.question in rows_seen:
                     errors.append(
@@ -102,10 +106,10 @@ def recommendations(data: DataSet) -> list[DataError]:
                 if item.id in ids:
                     errors.append(r.doc.error((*path, "id"), f"id {item.id} ซ้ำ (duplicate)", "แต่ละข้อเสนอแนะมี id ไม่ซ้ำ"))
                 ids.add(item.id)
-                if re.fullmatch(r"(EP|ES|E|I|O)[0-9]+", item.id) and item.id not in codes:
+                if codes is not None and re.fullmatch(r"(EP|ES|E|I|O)[0-9]+", item.id) and item.id not in codes:
                     errors.append(_unknown(r.doc, (*path, "id"), item.id, year, "ข้อเสนอแนะข้อ"))
                 for k, number in enumerate(item.indicators):
-                    if number not in data.indicators:
+                    if number not in data.indicators and not data.broken("indicators", number):
                         errors.append(
                             r.doc.error(
                                 (*path, "indicators", k),
@@ -114,10 +118,10 @@ def recommendations(data: DataSet) -> list[DataError]:
                             )
                         )
                 for code in cited_codes(item.text):
-                    if code not in codes:
+                    if codes is not None and code not in codes:
                         errors.append(_unknown(r.doc, (*path, "text"), code, year, "การอ้างอิง (อ้างอิงจาก)"))
             for code in cited_codes(section.intro or ""):
-                if code not in codes:
+                if codes is not None and code not in codes:
                     errors.append(_unknown(r.doc, ("sections", i, "intro"), code, year, "การอ้างอิง (อ้างอิงจาก)"))
     return errors
 
@@ -129,6 +133,6 @@ def narrative_citations(data: DataSet) -> list[DataError]:
         codes = _codes(data, year)
         for path, text in y.model.narrative.texts():
             for code in cited_codes(text):
-                if code not in codes:
+                if codes is not None and code not in codes:
                     errors.append(_unknown(y.doc, path, code, year, "การอ้างอิง (อ้างอิงจาก)"))
     return errors

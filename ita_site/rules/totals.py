@@ -15,7 +15,7 @@ def year_methodology_known(data: DataSet) -> list[DataError]:
             f"หนึ่งใน {sorted(data.methodologies)} (ไฟล์ใน data/methodology/)",
         )
         for y in data.years.values()
-        if y.model.methodology not in data.methodologies
+        if y.model.methodology not in data.methodologies and not data.broken("methodology", y.model.methodology)
     ]
 
 
