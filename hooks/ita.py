@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from ita_site.errors import DataErrors  # noqa: E402
-from ita_site.pages import Options, Page, build_pages, nav  # noqa: E402
+from ita_site.pages import Options, Page, build_pages, nav, site_texts  # noqa: E402
 from ita_site.pages.assets import Asset, build_assets  # noqa: E402
 from ita_site.site import load_site  # noqa: E402
 
@@ -56,9 +56,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pages.update({p.path: p for p in pages})
     _assets[:] = build_assets(site, _options(config))
     config.nav = nav(pages, site)
-    org = site.organization
-    config.site_name = f"ผลการประเมิน ITA {org.short_name}"
-    config.site_description = f"ผลการประเมินคุณธรรมและความโปร่งใส (ITA) ของ{org.name} จังหวัด{org.province}"
+    for key, value in site_texts(site).items():
+        config[key] = value
     return config
 
 
@@ -71,6 +70,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for asset in _assets:
         files.append(File.generated(config, asset.path, content=asset.content))
     return files
+
+
+def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+    """The browser's <title> from the page's own title, escaped (the theme prints it as HTML)."""
+    generated = _pages.get(page.file.src_uri)
+    if generated is not None:
+        page.meta["title"] = generated.html_title
+    return markdown
 
 
 def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..site import Site
 from .base import Page
-from .render import Options, labels
+from .render import Options, html_text, labels
 from .site_pages import ComparisonBuilder, IndicatorBuilder
 from .year_pages import AboutBuilder, IssueBuilder, OverviewBuilder, QuestionsBuilder, RecommendationsBuilder
 
@@ -23,7 +23,7 @@ BUILDERS = [
     AboutBuilder(),
 ]
 
-__all__ = ["Options", "Page", "build_pages", "nav"]
+__all__ = ["Options", "Page", "build_pages", "nav", "site_texts"]
 
 
 def build_pages(site: Site, options: Options | None = None) -> list[Page]:
@@ -31,9 +31,35 @@ def build_pages(site: Site, options: Options | None = None) -> list[Page]:
     return [page for builder in BUILDERS for page in builder.build(site, options)]
 
 
+def site_texts(site: Site) -> dict[str, str]:
+    """MkDocs' `site_name` and `site_description`, from the organization, as HTML text:
+    the theme prints both unescaped (header, <title>, <meta> attribute)."""
+    org = site.organization
+    words = labels()["site"]
+    return {
+        "site_name": html_text(words["name"].format(short_name=org.short_name, name=org.name)),
+        "site_description": html_text(words["description"].format(name=org.name, province=org.province)),
+    }
+
+
 def nav(pages: list[Page], site: Site) -> list:
     """MkDocs `nav`: home, indicators, the latest year's issues and recommendations, comparison,
-    earlier years (overview, issues, recommendations), question codes, about."""
+    earlier years (overview, issues, recommendations), question codes, about.
+
+    Titles are HTML text (``&lt;`` for ``<``): MkDocs themes print navigation titles as HTML,
+    and titles hold text from data/ (indicator names, issue titles)."""
+    return _escaped(_nav(pages, site))
+
+
+def _escaped(items: list) -> list:
+    out: list = []
+    for item in items:
+        ((title, target),) = item.items()
+        out.append({html_text(title): _escaped(target) if isinstance(target, list) else target})
+    return out
+
+
+def _nav(pages: list[Page], site: Site) -> list:
     words = labels()["nav"]
     latest = site.latest.year
     by_section: dict[str, list[Page]] = {}

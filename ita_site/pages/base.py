@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..site import Site
-from .render import Options, labels, render
+from .render import Options, html_text, labels, render
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,11 @@ class Page:
     markdown: str
     sources: tuple[str, ...]  # the data files it is built from; the first is the edit target
     year: int | None = None
+
+    @property
+    def html_title(self) -> str:
+        """The title as HTML text, for the browser's <title> (themes print it unescaped)."""
+        return html_text(self.title)
 
 
 @dataclass(frozen=True)

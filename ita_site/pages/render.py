@@ -34,11 +34,20 @@ _BLOCK_START = re.compile(r"^(\s*)(?:([#>+-])|([0-9]+)([.)]))")
 
 def md_escape(text: str) -> str:
     """Plain text -> Markdown source that renders as exactly that text (no HTML, no markup)."""
-    text = " ".join(str(text).split("\n"))  # one paragraph: a value never starts a new block
+    # one paragraph: a value never starts a new block (Markdown also breaks lines at \r)
+    text = " ".join(str(text).splitlines())
     text = str(escape(text))  # & < > " '  -> entities: no raw HTML can form
     text = _MD_SPECIAL.sub(r"\\\1", text)  # no emphasis, code, links, images, tables
     # no heading, quote or list when the value stands at the start of a line
     return _BLOCK_START.sub(lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"), text)
+
+
+def html_text(text: str) -> str:
+    """Plain text -> HTML that shows exactly that text, quotes included (safe in attributes).
+
+    For the strings MkDocs' theme prints without escaping: navigation titles, the page
+    `<title>`, site name and description."""
+    return str(escape(str(text)))
 
 
 def _md_finalize(value: Any) -> Any:
