@@ -23,6 +23,7 @@ if str(ROOT) not in sys.path:
 from ita_site.errors import DataErrors  # noqa: E402
 from ita_site.pages import Options, Page, build_pages, nav, site_texts  # noqa: E402
 from ita_site.pages.assets import Asset, build_assets  # noqa: E402
+from ita_site.reproducible import build_timestamp  # noqa: E402
 from ita_site.site import load_site  # noqa: E402
 
 _pages: dict[str, Page] = {}
@@ -47,6 +48,10 @@ def data_dir(config: MkDocsConfig) -> Path:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check `data/` before anything is written: bad data stops the build here."""
+    try:  # dates in the output (sitemap) come from the last commit: two builds are identical
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_timestamp(ROOT)))
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
     try:
         site = load_site(data_dir(config))
     except DataErrors as exc:
