@@ -33,6 +33,7 @@ PAYLOADS = [
     "**bold** _em_ `code` | cell | ~~s~~",
     "[ref]: javascript:alert(12)",
     "{% raw %}{{ config }}{% endraw %}",
+    "line\n\n[nl](javascript:alert(13))\n\n    indented\n- item\n\n<script>alert(14)</script>\n# h",
 ]
 PAYLOAD = " ◆ ".join(PAYLOADS)
 PREFIX = "# "  # a heading if a value could start a Markdown block

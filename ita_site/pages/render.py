@@ -58,6 +58,14 @@ def _md_finalize(value: Any) -> Any:
     return md_escape(str(value))
 
 
+def _html_finalize(value: Any) -> Any:
+    """A value in an HTML partial stays on one line: a blank line typed in the data must not
+    end the raw HTML block and let Markdown read the rest (autoescaping follows)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return " ".join(value.splitlines())
+    return "" if value is None else value
+
+
 @dataclass(frozen=True)
 class Options:
     """Presentation options (from mkdocs.yml `extra.ita` or the write_pages script)."""
@@ -111,7 +119,7 @@ def environments(options: Options) -> tuple[Environment, Environment]:
                   extensions=["jinja2.ext.do"])
     # In Markdown templates, a macro's output is trusted markup: call macros as {{ m(...)|safe }}
     md = Environment(finalize=_md_finalize, keep_trailing_newline=True, **common)
-    html = Environment(autoescape=True, **common)
+    html = Environment(autoescape=True, finalize=_html_finalize, **common)
     for env in (md, html):
         env.filters.update(_filters(options))
         env.globals.update(labels=labels(), options=options, paths=paths, override=override)
