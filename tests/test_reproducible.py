@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import datetime
 import gzip
 import struct
@@ -69,3 +70,21 @@ def test_outside_git_the_clock_is_used(monkeypatch, tmp_path):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     assert abs(build_timestamp(tmp_path) - time.time()) < 5
+
+
+def test_pin_keeps_the_users_own_setting_apart(monkeypatch):
+    """The hook pins SOURCE_DATE_EPOCH for MkDocs, but a rebuild of `mkdocs serve` must still
+    see that the user did not set it (the build date of a preview of uncommitted data)."""
+    from ita_site import reproducible
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setattr(reproducible, "_PINNED", None)
+    first = reproducible.pin_source_date_epoch()
+    assert "SOURCE_DATE_EPOCH" not in first
+    pinned = os.environ["SOURCE_DATE_EPOCH"]
+    assert pinned == str(reproducible.build_timestamp())
+    again = reproducible.pin_source_date_epoch()  # a rebuild: our own pin is not the user's
+    assert "SOURCE_DATE_EPOCH" not in again and os.environ["SOURCE_DATE_EPOCH"] == pinned
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1714521600")  # the user's own value wins
+    assert reproducible.pin_source_date_epoch()["SOURCE_DATE_EPOCH"] == "1714521600"
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1714521600"
