@@ -120,6 +120,25 @@ def served(site) -> str:
 
 
 @pytest.fixture(scope="session")
+def tracking_served(tracking_site) -> str:
+    """The tracking fixture's site (progress rows, FY2567) on http://127.0.0.1:<port>/."""
+    from screenshot import serve
+
+    server, base = serve(tracking_site.path)
+    yield base
+    server.shutdown()
+
+
+def built_pages(site: BuiltSite) -> list[str]:
+    """Every HTML page of a built site (not Pagefind's files), as paths relative to it."""
+    return sorted(
+        p.relative_to(site.path).as_posix()
+        for p in site.path.rglob("*.html")
+        if p.relative_to(site.path).parts[0] != "pagefind"
+    )
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's chromium driven by Playwright, offline-minded (no background traffic)."""
     from playwright.sync_api import sync_playwright
