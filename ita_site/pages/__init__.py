@@ -21,6 +21,7 @@ from .year_pages import (
     PendingBuilder,
     QuestionsBuilder,
     RecommendationsBuilder,
+    ReportBuilder,
 )
 
 BUILDERS = [
@@ -34,6 +35,7 @@ BUILDERS = [
     DownloadsBuilder(),
     QuestionsBuilder(),
     AboutBuilder(),
+    ReportBuilder(),
 ]
 
 # non-page outputs (pages/assets.py): the Atom feed of progress and the evidence files it links
@@ -51,7 +53,8 @@ def build_pages(site: Site, options: Options | None = None, dates: Dates | None 
 def nav(pages: list[Page], site: Site, guide: list | None = None) -> list:
     """MkDocs `nav`: home, a year being filled in, indicators, the latest year's issues,
     action plan and recommendations, comparison, earlier years (overview, issues, plan,
-    recommendations), open data, question codes, about, and the hand-written staff guide
+    recommendations), open data, question codes, about (the full report of each year, then each year's texts and
+    methodology), and the hand-written staff guide
     (``guide``, see ``pages/guide.py``)."""
     words = labels()["nav"]
     latest = site.latest.year
@@ -89,7 +92,8 @@ def nav(pages: list[Page], site: Site, guide: list | None = None) -> list:
         result.append({words["downloads"]: p.path})
     if by_section.get("questions"):
         result.append({words["questions"]: entries("questions")})
-    result.append({words["about"]: entries("about")})
+    reports = sorted(by_section.get("report", []), key=lambda p: -(p.year or 0))
+    result.append({words["about"]: [{p.nav_title: p.path} for p in reports] + entries("about")})
     if guide:
         result.append({words["guide"]: guide})
     return result
