@@ -27,9 +27,11 @@ def build(
     site_dir: Path, data_dir: Path | None = None, *extra: str, env: dict[str, str] | None = None, cwd: Path = ROOT
 ) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` from the project root `cwd`, into `site_dir`, from `data_dir`,
-    with extra environment variables `env` (ITA_REPO_URL, ITA_SITE_URL ...)."""
+    with extra environment variables `env` (ITA_REPO_URL, ITA_SITE_URL ...).
+    The PDFs of the full reports are printed only when `env` asks (ITA_PDF): the `site` fixture
+    does (as `mkdocs.yml` does by default), other builds save the seconds Chromium takes."""
     base = {k: v for k, v in os.environ.items() if not k.startswith("ITA_")}
-    env = {**base, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    env = {**base, "NO_MKDOCS_2_WARNING": "1", "ITA_PDF": "false", **(env or {})}
     if data_dir is not None:
         env["ITA_DATA_DIR"] = str(data_dir)
     return subprocess.run(
@@ -61,7 +63,7 @@ class BuiltSite:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> BuiltSite:
     out = tmp_path_factory.mktemp("site")
-    result = build(out)
+    result = build(out, env={"ITA_PDF": "auto"})  # the default: PDFs when a Chromium is found
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return BuiltSite(out)
