@@ -50,6 +50,7 @@ def _options(config: MkDocsConfig) -> Options:
         charts=bool(ita.get("charts", True)),
         data_licence=str(licence.get("name", Options.data_licence)),
         data_licence_url=str(licence.get("url", Options.data_licence_url)),
+        pdf=bool(config.extra.get("ita_pdf")),  # decided by hooks/pdf.py (extra.ita.pdf)
     )
 
 
@@ -96,9 +97,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["ita_feed"] = {"path": paths.FEED, "title": feed_title}
     else:
         config.extra.pop("ita_feed", None)
+    pdf = config.extra.get("ita_pdf")
+    if pdf is not None:  # hooks/pdf.py prints these pages after the build
+        pdf["jobs"] = [(_built(p.path), paths.report_pdf(p.year)) for p in pages if p.section == "report"]
+        pdf["date"] = site.build_date
     for key, value in site_texts(site).items():
         config[key] = value
     return config
+
+
+def _built(source: str) -> str:
+    """The built page of a Markdown source (use_directory_urls: false): report/2566.html."""
+    return source[: -len(".md")] + ".html"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Run the whole test suite (installs Python packages into .venv and, if missing,
-# Debian's chromium for the browser tests).
+# Run the whole test suite. Installs what the tests need when it is missing: the Python
+# packages into .venv, Debian's chromium (browser tests, the PDF) and poppler-utils
+# (pdftotext, pdftoppm: reading the PDF back), and Lighthouse (npm, pinned in
+# .tools/package-lock.json) into .tools/node_modules.
 source "$(dirname "$0")/lib/venv.sh"
 ensure_venv requirements-dev.txt
 cd "$ROOT"
-if ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+ensure_tools
 exec "$VENV/bin/python" -m pytest "$@"

@@ -35,9 +35,12 @@ def build(
     with extra environment variables `env` (ITA_REPO_URL, ITA_SITE_URL ...).
 
     `unprivileged`: run it without the right to read files it has no permission for, even
-    as root (tests of unreadable files)."""
+    as root (tests of unreadable files).
+
+    The PDFs of the full reports are printed only when `env` asks (ITA_PDF): the `site` fixture
+    does (as `mkdocs.yml` does by default), other builds save the seconds Chromium takes."""
     base = {k: v for k, v in os.environ.items() if not k.startswith("ITA_")}
-    env = {**base, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    env = {**base, "NO_MKDOCS_2_WARNING": "1", "ITA_PDF": "false", **(env or {})}
     if data_dir is not None:
         env["ITA_DATA_DIR"] = str(data_dir)
     return subprocess.run(
@@ -98,7 +101,7 @@ class BuiltSite:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> BuiltSite:
     out = tmp_path_factory.mktemp("site")
-    result = build(out)
+    result = build(out, env={"ITA_PDF": "auto"})  # the default: PDFs when a Chromium is found
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return BuiltSite(out)
@@ -154,6 +157,25 @@ def served(site) -> str:
     server, base = serve(site.path)
     yield base
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def tracking_served(tracking_site) -> str:
+    """The tracking fixture's site (progress rows, FY2567) on http://127.0.0.1:<port>/."""
+    from screenshot import serve
+
+    server, base = serve(tracking_site.path)
+    yield base
+    server.shutdown()
+
+
+def built_pages(site: BuiltSite) -> list[str]:
+    """Every HTML page of a built site (not Pagefind's files), as paths relative to it."""
+    return sorted(
+        p.relative_to(site.path).as_posix()
+        for p in site.path.rglob("*.html")
+        if p.relative_to(site.path).parts[0] != "pagefind"
+    )
 
 
 @pytest.fixture(scope="session")

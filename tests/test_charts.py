@@ -278,8 +278,9 @@ def test_two_builds_give_identical_charts_and_data_files(site, tmp_path):
     first, second = chart_svgs(site), chart_svgs(BuiltSite(again))
     assert len(first) == sum(len(v) for v in PAGES.values())
     assert first == second
-    files = sorted(p.relative_to(site.path) for p in (site.path / "downloads").iterdir())
-    assert files and files == sorted(p.relative_to(again) for p in (again / "downloads").iterdir())
+    # the data files (the PDF reports are printed only for the `site` fixture; test_pdf.py)
+    files = sorted(p.relative_to(site.path) for p in (site.path / "downloads").iterdir() if p.suffix != ".pdf")
+    assert files and files == sorted(p.relative_to(again) for p in (again / "downloads").iterdir() if p.suffix != ".pdf")
     for f in files:
         assert (site.path / f).read_bytes() == (again / f).read_bytes(), f
 
@@ -392,7 +393,7 @@ def test_every_chart_spec_is_valid_vega_lite(monkeypatch):
     monkeypatch.setattr(kinds, "finish", checked)
     site = load_site(DATA)
     build_pages(site, Options())
-    assert len(calls) == sum(len(v) for v in PAGES.values())
+    assert len(calls) >= sum(len(v) for v in PAGES.values())  # and the full reports' charts
 
 
 def test_chart_text_is_kept_out_of_the_search_index(site):

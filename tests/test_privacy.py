@@ -10,18 +10,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from conftest import built_pages
 from test_search_browser import search
 
 LOCAL = {"127.0.0.1"}
 LOCAL_SCHEMES = {"data", "blob", "about"}
-
-
-def built_pages(site) -> list[str]:
-    return sorted(
-        p.relative_to(site.path).as_posix()
-        for p in site.path.rglob("*.html")
-        if p.relative_to(site.path).parts[0] != "pagefind"
-    )
 
 
 def test_every_page_asks_only_the_site(site, served, browser):

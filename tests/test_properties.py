@@ -243,7 +243,7 @@ def test_random_valid_data_loads_and_renders_every_page(files):
     paths = {p.path for p in pages}
     n_issues = sum(len(f["issues"]) for p, f in files.items() if p.startswith("actions/"))
     expected = (
-        len(years) * 2  # overview and about of each year
+        len(years) * 3  # overview, about and full report of each year
         + sum(p.startswith("indicators/") for p in files)
         + n_issues
         + sum(p.startswith(("recommendations/", "questions/")) for p in files)

@@ -18,7 +18,7 @@ def test_two_builds_are_byte_identical(site, tmp_path):
     """`site` is one build (session fixture); this is a second one, in another folder and
     another process (another hash seed)."""
     second = tmp_path / "site"
-    result = build(second)
+    result = build(second, env={"ITA_PDF": "auto"})  # as the `site` fixture: with the PDF reports
     assert result.returncode == 0, result.stderr
     first_files = sorted(p.relative_to(site.path) for p in site.path.rglob("*") if p.is_file())
     second_files = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())

@@ -66,11 +66,16 @@ def clear_cache() -> None:
 
 
 _ROOT = re.compile(r"^<svg ([^>]*)>")
+# Vega gives its mark containers ARIA roles even with `config.aria: false`; inside an
+# image (the page gives the <svg> role="img" and its name) they are noise to a screen reader
+# and fail axe-core's svg-img-alt (a graphics role without a name).
+_INNER_ARIA = re.compile(r'\s(?:role="graphics-[a-z]+"|aria-roledescription="[^"]*")')
 
 
 def _tidy(svg: str) -> str:
-    """Make the SVG fit for inlining: no fixed class, a viewBox to scale by, no XML header."""
-    svg = svg.strip()
+    """Make the SVG fit for inlining: no fixed class, a viewBox to scale by, no XML header,
+    no ARIA roles on the parts of the image."""
+    svg = _INNER_ARIA.sub("", svg.strip())
     if svg.startswith("<?xml"):
         svg = svg[svg.index("?>") + 2 :].lstrip()
     m = _ROOT.match(svg)

@@ -21,6 +21,7 @@ from .year_pages import (
     PendingBuilder,
     QuestionsBuilder,
     RecommendationsBuilder,
+    ReportBuilder,
 )
 
 BUILDERS = [
@@ -34,6 +35,7 @@ BUILDERS = [
     DownloadsBuilder(),
     QuestionsBuilder(),
     AboutBuilder(),
+    ReportBuilder(),
 ]
 
 # non-page outputs (pages/assets.py): the Atom feed of progress and the evidence files it links
@@ -62,8 +64,9 @@ def site_texts(site: Site) -> dict[str, str]:
 def nav(pages: list[Page], site: Site, guide: list | None = None) -> list:
     """MkDocs `nav`: home, a year being filled in, indicators, the latest year's issues,
     action plan and recommendations, comparison, earlier years (overview, issues, plan,
-    recommendations), open data, question codes, about, and the hand-written staff guide
-    (``guide``, see ``pages/guide.py``).
+    recommendations), open data, question codes, about (the full report of each year, then
+    each year's texts and methodology), and the hand-written staff guide (``guide``, see
+    ``pages/guide.py``).
 
     Titles are HTML text (``&lt;`` for ``<``): MkDocs themes print navigation titles as HTML,
     and titles hold text from data/ (indicator names, issue titles)."""
@@ -115,7 +118,8 @@ def _nav(pages: list[Page], site: Site, guide: list | None) -> list:
         result.append({words["downloads"]: p.path})
     if by_section.get("questions"):
         result.append({words["questions"]: entries("questions")})
-    result.append({words["about"]: entries("about")})
+    reports = sorted(by_section.get("report", []), key=lambda p: -(p.year or 0))
+    result.append({words["about"]: [{p.nav_title: p.path} for p in reports] + entries("about")})
     if guide:
         result.append({words["guide"]: guide})
     return result

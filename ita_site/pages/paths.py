@@ -32,6 +32,16 @@ def about(year: int) -> str:
     return f"about/{year}.md"
 
 
+def report(year: int) -> str:
+    """The full report of a year on one page (รายงานฉบับเต็ม), the source of its PDF."""
+    return f"report/{year}.md"
+
+
+def report_pdf(year: int) -> str:
+    """The full report printed to PDF after the build (``ita_site.pdf``), when a Chromium is found."""
+    return f"downloads/ita-report-{year}.pdf"
+
+
 COMPARISON = "comparison.md"
 FEED = "feed.xml"  # Atom feed of progress updates (an asset, not a page)
 DOWNLOADS = "downloads.md"

@@ -75,6 +75,7 @@ class Options:
     charts: bool = True  # charts rendered to inline SVG at build time (`extra.ita.charts`)
     data_licence: str = "Creative Commons Attribution 4.0 International (CC BY 4.0)"  # of the open data
     data_licence_url: str = "https://creativecommons.org/licenses/by/4.0/deed.th"
+    pdf: bool = False  # the full reports are printed to PDF after the build (`extra.ita.pdf`): link them
 
 
 def relative(from_page: str, to_page: str, anchor: str | None = None, html: bool = False) -> str:

@@ -146,6 +146,7 @@ class DownloadsBuilder(Builder):
                 by_year=sorted(by_year.items(), reverse=True),
                 doc=opendata.documentation(),
                 data_anchor=data_anchor,
+                reports=[(y, paths.report(y), paths.report_pdf(y)) for y in sorted(site.years, reverse=True)],
             ),
         )
 

@@ -17,13 +17,39 @@ from .base import Builder, Spec, title, tool_members
 from .render import Options, labels, md_escape, relative
 
 
+def results_context(site: Site, y) -> dict:
+    """What the results of a year say (scores, groups, strengths, weak points, the change from
+    the year before): the context of the overview and of the full report."""
+    prev, changes = narrative.changes(site, y)
+    return dict(
+        y=y,
+        prev=prev,
+        changes=changes,
+        change_of={c.number: c for c in changes},
+        groups=narrative.score_groups(site, y),
+        strong=narrative.strengths(site, y),
+        weak=narrative.weak_points(site, y),
+        below=narrative.below_pass_mark(site, y),
+        tools_below=narrative.tools_below_pass_mark(y),
+        recs_for=narrative.recommendations_for,
+        tool_members=tool_members(site, y.methodology),
+    )
+
+
+def results_figures(site: Site, y, options: Options) -> dict:
+    """The charts of a year's results: indicators, tools, and the total of every year."""
+    found = {"indicators": charts.indicators(site, y, options), "tools": charts.tools(site, y, options)}
+    if len(site.years) > 1:
+        found["totals"] = charts.totals(site, options)
+    return found
+
+
 class OverviewBuilder(Builder):
     """The overview of each year; the latest year's is the home page."""
 
     def specs(self, site: Site) -> Iterator[Spec]:
         latest = site.latest.year
         for y in site.years.values():
-            prev, changes = narrative.changes(site, y)
             yield Spec(
                 path=paths.overview(y.year, latest),
                 template="overview.md.j2",
@@ -32,27 +58,11 @@ class OverviewBuilder(Builder):
                 section="home" if y.year == latest else "earlier",
                 sources=(y.sources["year"], site.sources["organization"]),
                 year=y.year,
-                context=dict(
-                    y=y,
-                    prev=prev,
-                    changes=changes,
-                    change_of={c.number: c for c in changes},
-                    groups=narrative.score_groups(site, y),
-                    strong=narrative.strengths(site, y),
-                    weak=narrative.weak_points(site, y),
-                    below=narrative.below_pass_mark(site, y),
-                    tools_below=narrative.tools_below_pass_mark(y),
-                    recs_for=narrative.recommendations_for,
-                    tool_members=tool_members(site, y.methodology),
-                ),
+                context=results_context(site, y),
             )
 
     def figures(self, site: Site, spec: Spec, options: Options) -> dict:
-        y = site.years[spec.year]
-        found = {"indicators": charts.indicators(site, y, options), "tools": charts.tools(site, y, options)}
-        if len(site.years) > 1:
-            found["totals"] = charts.totals(site, options)
-        return found
+        return results_figures(site, site.years[spec.year], options)
 
 
 class PendingBuilder(Builder):
@@ -182,6 +192,40 @@ class AboutBuilder(Builder):
                 year=y.year,
                 context=dict(y=y, m=y.methodology, tool_members=tool_members(site, y.methodology)),
             )
+
+
+class ReportBuilder(Builder):
+    """The full report of each year on one page (รายงานฉบับเต็ม): cover, the report's own texts,
+    results, scores, strengths, weak points, comparison, the seven issues' action tables,
+    recommendations, conclusion and methodology, from the same templates as the site's pages.
+    Printed to PDF after the build (``ita_site.pdf``) when a Chromium is found."""
+
+    def specs(self, site: Site) -> Iterator[Spec]:
+        for y in site.years.values():
+            path = paths.report(y.year)
+            sources = [y.sources[k] for k in ("year", "actions", "recommendations", "questions") if k in y.sources]
+            sources += [site.sources["organization"], site.sources[f"methodology:{y.methodology.id}"]]
+            yield Spec(
+                path=path,
+                template="report.md.j2",
+                title=title("report", year=y.year),
+                nav_title=labels_nav("report", year=y.year),
+                section="report",
+                sources=tuple(sources),
+                year=y.year,
+                context=dict(
+                    results_context(site, y),
+                    m=y.methodology,
+                    plan=tracking.plan(site, y),
+                    recs=y.recommendations,
+                    cite=citation_linker(path, y.year),
+                    cited_codes=cited_codes,
+                    pdf=paths.report_pdf(y.year),
+                ),
+            )
+
+    def figures(self, site: Site, spec: Spec, options: Options) -> dict:
+        return results_figures(site, site.years[spec.year], options)
 
 
 def _code_order(q) -> tuple:

@@ -20,3 +20,16 @@ ensure_venv() {
   fi
 }
 export NO_MKDOCS_2_WARNING=1
+
+# The Node tools of the tests (Lighthouse), exactly as pinned in .tools/package-lock.json,
+# installed once per change of that file (npm ci; a stamp holds its hash).
+ensure_tools() {
+  local dir="$ROOT/.tools"
+  local stamp="$dir/node_modules/.installed-lock"
+  local want
+  want="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    echo "$want" > "$stamp"
+  fi
+}

@@ -1,0 +1,50 @@
+"""MkDocs hook: the full report of each year printed to PDF by Chromium (a thin adapter).
+
+The work is in ``ita_site.pdf``. ``on_config`` decides, before the pages are written, whether
+PDFs are made (``extra.ita.pdf``: auto | true | false, or ITA_PDF), so that the pages link a PDF
+only when there will be one (hooks/ita.py reads ``extra.ita_pdf``); ``on_post_build`` prints
+``report/<year>.html`` to ``downloads/ita-report-<year>.pdf``. Listed before hooks/ita.py.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from ita_site.pdf import Job, PdfError, decide, print_pdfs  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.pdf")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    ita = config.extra.get("ita", {}) or {}
+    try:
+        decision = decide(os.environ.get("ITA_PDF") or ita.get("pdf", "auto"))
+    except PdfError as exc:
+        raise PluginError(str(exc)) from None
+    log.info(decision.message)  # INFO, not a warning: `mkdocs build --strict` passes without Chromium
+    config.extra["ita_pdf"] = {"chromium": decision.chromium, "jobs": []} if decision.build else None
+    return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    plan = config.extra.get("ita_pdf")
+    if not plan or not plan["jobs"]:
+        return
+    started = time.perf_counter()
+    jobs = [Job(html, pdf) for html, pdf in plan["jobs"]]
+    try:
+        written = print_pdfs(Path(config.site_dir), jobs, plan["chromium"], config.site_url or None, plan.get("date"))
+    except PdfError as exc:
+        raise PluginError(f"PDF: {exc}") from None
+    log.info("PDF of the full reports: %s (%.1f s)", ", ".join(p.name for p in written), time.perf_counter() - started)

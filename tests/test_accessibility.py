@@ -1,0 +1,112 @@
+"""Accessibility in a real browser: axe-core (axe-playwright-python) on every built page, light
+and dark mode, phone and desktop width: no serious or critical violation. And what axe does not
+check by itself: the page is in Thai, headings go down one level at a time, every table has
+header cells, every link has words that say where it goes.
+
+Dark mode is the reader's system setting (prefers-color-scheme: dark), which Material's palette
+follows; the test checks that the page did switch to Material's "slate" scheme.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import built_pages
+
+SCHEMES = {"light": "default", "dark": "slate"}
+WIDTHS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
+BLOCKING = {"serious", "critical"}
+
+
+def audit(browser, base: str, pages: list[str], scheme: str, viewport: dict) -> dict[str, list[str]]:
+    """axe-core's serious and critical violations, by page (empty lists left out)."""
+    axe = Axe()
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    found: dict[str, list[str]] = {}
+    try:
+        page = context.new_page()
+        for path in pages:
+            page.goto(base + path)
+            page.wait_for_load_state("load")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            page.wait_for_timeout(50)  # ita-tables.js marks wide tables on the next frame
+            assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme], path
+            result = axe.run(page)
+            bad = [
+                f"{v['id']} ({v['impact']}, {len(v['nodes'])}x): {v['nodes'][0]['target']} {v['nodes'][0]['failureSummary'][:200]}"
+                for v in result.response["violations"]
+                if v["impact"] in BLOCKING
+            ]
+            if bad:
+                found[path] = bad
+    finally:
+        context.close()
+    return found
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_axe_finds_no_serious_violation(site, served, browser, scheme, width):
+    pages = built_pages(site)
+    assert len(pages) > 30
+    assert audit(browser, served, pages, scheme, WIDTHS[width]) == {}
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_axe_finds_no_serious_violation_with_progress_rows(tracking_site, tracking_served, browser, scheme):
+    """The tracking site: status badges, timelines, evidence links, counts (phone width; the
+    desktop width of these pages is checked on the default site, same templates)."""
+    pages = [p for p in built_pages(tracking_site) if p.split("/")[0] in {"issues", "plan", "indicators", "index.html", "years"}]
+    assert "plan/2566.html" in pages and "ita-timeline" in tracking_site.html("issues/2566/4.html")
+    assert audit(browser, tracking_served, pages, scheme, WIDTHS["phone"]) == {}
+    assert audit(browser, tracking_served, ["plan/2566.html", "issues/2566/4.html"], scheme, WIDTHS["desktop"]) == {}
+
+
+def test_axe_would_see_a_violation(served, browser):
+    """The audit itself: a low-contrast paragraph and a link without words are reported."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(served + "index.html")
+        page.evaluate(
+            """document.querySelector('article').insertAdjacentHTML('beforeend',
+            '<p style="color:#ddd;background:#fff">ข้อความจาง</p><a href="index.html"></a>')"""
+        )
+        ids = {v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in BLOCKING}
+    finally:
+        context.close()
+    assert {"color-contrast", "link-name"} <= ids
+
+
+# --- what axe does not check by itself, read from the built HTML ---------------------------
+
+GENERIC_LINK_WORDS = {"ที่นี่", "คลิก", "คลิกที่นี่", "ลิงก์", "อ่านต่อ", "เพิ่มเติม", "here", "click here", "link", "more"}
+
+
+@pytest.mark.parametrize("which", ["site", "tracking_site"])
+def test_language_headings_tables_and_links(which, request):
+    built = request.getfixturevalue(which)
+    problems = []
+    for path in built_pages(built):
+        soup = built.soup(path)
+        if soup.html.get("lang") != "th":
+            problems.append(f"{path}: lang={soup.html.get('lang')!r}")
+        article = soup.select_one("article")
+        levels = [int(h.name[1]) for h in article.find_all(re.compile(r"^h[1-6]$"))]
+        if levels[:1] != [1] or levels.count(1) != 1:
+            problems.append(f"{path}: one h1 first, got {levels[:5]}")
+        for before, after in zip(levels, levels[1:]):
+            if after > before + 1:
+                problems.append(f"{path}: h{before} then h{after}")
+        for table in article.find_all("table"):
+            if not table.find("th"):
+                problems.append(f"{path}: a table without header cells")
+        for a in article.find_all("a", href=True):
+            words = " ".join(a.get_text(" ").split()) or a.get("aria-label", "") or a.get("title", "")
+            if "headerlink" in (a.get("class") or []):
+                continue
+            if not words or words.lower() in GENERIC_LINK_WORDS:
+                problems.append(f"{path}: link {a['href']} says {words!r}")
+    assert problems == []
