@@ -21,16 +21,15 @@ build date (``dates.build_date``, not the clock), and links point to the publish
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
-import threading
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Iterable, Mapping
+
+from .local_server import serve
 
 MODES = ("auto", "true", "false")
 # Where a Chromium is looked for, after $ITA_CHROMIUM: Debian's, other distributions', Google's
@@ -128,19 +127,6 @@ def decide(mode: object, environ: Mapping[str, str] | None = None) -> Decision:
     return Decision(False, None, f"PDF of the full reports not built: {why}; the pages link no PDF (extra.ita.pdf: auto)")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - no line per request
-        pass
-
-
-def _serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """The built site on 127.0.0.1 (a free port): fonts and scripts load as on the web."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 # Before printing: a link to another page of the site points to the published site
 # (site_url) or, without one, is left as plain text; a link within the page stays (it is a
 # link inside the PDF), and links to other hosts stay as they are.
@@ -175,7 +161,7 @@ def print_pdfs(
         return []
     site_dir = Path(site_dir)
     stamp = _pdf_date(created)
-    server, base = _serve(site_dir)
+    server, base = serve(site_dir)
     written: list[Path] = []
     try:
         with sync_playwright() as p:
