@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from pathlib import Path
@@ -152,7 +153,22 @@ def print_pdfs(
 ) -> list[Path]:
     """Print each job's page of the built site `site_dir` to its PDF; returns the files written.
     `created`: the date written in the PDF (the build date), so that the same data gives the
-    same bytes."""
+    same bytes.
+
+    The printing runs in a thread of its own: Playwright's sync API refuses to start in a
+    thread where an asyncio loop runs (a caller's async code, or another Playwright session
+    such as a test's browser), and a fresh thread has none."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ita-pdf") as pool:
+        return pool.submit(_print_pdfs, site_dir, jobs, chromium, site_url, created).result()
+
+
+def _print_pdfs(
+    site_dir: Path,
+    jobs: Iterable[Job],
+    chromium: str,
+    site_url: str | None,
+    created: date | None,
+) -> list[Path]:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 

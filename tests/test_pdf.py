@@ -156,7 +156,11 @@ def test_same_data_same_bytes(site, data, tmp_path):
     assert f"D:{day:%Y%m%d}000000".encode() in again.read_bytes()
 
 
-def test_links_point_to_the_published_site(site, data, tmp_path):
+def test_links_point_to_the_published_site(site, data, tmp_path, browser):
+    """Also: printing works while another Playwright session runs in the same process (the
+    `browser` fixture holds one open; Playwright's sync API refuses a thread with a running
+    event loop, so the printer uses a thread of its own)."""
+    assert browser.is_connected()
     copy = tmp_path / "site"
     shutil.copytree(site.path, copy)
     year = data.latest.year
