@@ -167,13 +167,31 @@ def print_pdfs(
     """Print each job's page of the built site `site_dir` to its PDF; returns the files written.
     `created`: the date written in the PDF (the build date), so that the same data gives the
     same bytes."""
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
-
     jobs = list(jobs)
     if not jobs:
         return []
-    site_dir = Path(site_dir)
+    # Playwright's sync API refuses to run in a thread that already runs an event loop (or its
+    # own sync API, as a test's browser does): printing gets a thread of its own.
+    done: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            done["files"] = _print(Path(site_dir), jobs, chromium, site_url, created)
+        except BaseException as exc:  # handed to the caller's thread
+            done["error"] = exc
+
+    thread = threading.Thread(target=work, name="ita-pdf")
+    thread.start()
+    thread.join()
+    if "error" in done:
+        raise done["error"]  # type: ignore[misc]
+    return done["files"]  # type: ignore[return-value]
+
+
+def _print(site_dir: Path, jobs: list[Job], chromium: str, site_url: str | None, created: date | None) -> list[Path]:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
     stamp = _pdf_date(created)
     server, base = _serve(site_dir)
     written: list[Path] = []

@@ -73,6 +73,7 @@ def test_download_page_lists_every_file_in_the_site(site):
         kinds += ["actions"] if y in ACTIONS else []
         kinds += ["recommendations"] if y in RECS else []
         expected += [f"downloads/ita-{y}-{k}.{fmt}" for k in kinds for fmt in ("csv", "json")]
+        expected += [f"downloads/ita-report-{y}.pdf"]  # the full report (the `site` fixture prints it)
     assert listed == sorted(expected)
 
 
@@ -91,6 +92,8 @@ def test_every_file_parses_and_has_the_documented_columns(site):
     assert set(docs) == {f"data-{k.replace('_', '-')}" for k in opendata.documentation()["datasets"]}
     for href in listed_files(site):
         path = site.path / href
+        if path.suffix == ".pdf":  # the full report, not a data set (tests/test_pdf.py)
+            continue
         stem = path.stem.removeprefix("ita-")
         dataset = "all-years" if stem == "all-years" else stem.split("-", 1)[1]
         cols = docs[f"data-{dataset}"]
