@@ -34,6 +34,9 @@ CHROME_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--disable-quic",
 ]
+# Lighthouse warns "The tested device appears to have a slower CPU than Lighthouse expects"
+# at or below this benchmark index (core/gather/driver/environment.js): a busy machine.
+SLOW_MACHINE = 1000
 METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index")
 
 
@@ -45,11 +48,17 @@ class Result:
     failed_audits: list[str]  # accessibility audits that did not pass
     report: dict
 
+    @property
+    def benchmark(self) -> float:
+        """Lighthouse's measure of the machine's speed during the run; at or below
+        SLOW_MACHINE Lighthouse itself warns that the performance score is not reliable."""
+        return float(self.report.get("environment", {}).get("benchmarkIndex") or 0)
+
     def line(self) -> str:
         scores = " ".join(f"{k}={v}" for k, v in self.scores.items())
         metrics = ", ".join(f"{k.split('-')[0] if k != 'total-blocking-time' else 'TBT'}:{v}" for k, v in self.metrics.items())
         failed = f" failed: {', '.join(self.failed_audits)}" if self.failed_audits else ""
-        return f"{self.page}: {scores} ({metrics}){failed}"
+        return f"{self.page}: {scores} ({metrics}; machine benchmark {self.benchmark:.0f}){failed}"
 
 
 def chromium() -> str:

@@ -5,21 +5,22 @@ and an indicator page: performance at least 95, accessibility 100.
 The site is served on 127.0.0.1 with text files gzip-compressed, as GitHub Pages serves them
 (scripts/lighthouse.py). Lighthouse's performance score is computed from the main-thread work
 the browser was seen doing, so it moves with what else the machine runs: each page is measured
-up to three times and the median counts (Lighthouse's own advice), and scripts/test.sh runs
-these tests after the rest of the suite, alone (marker `lighthouse`). Accessibility does not
-move: every run must give 100.
+three times and the median counts (Lighthouse's own advice); a run during which Lighthouse found
+the machine too busy (its "slower CPU than Lighthouse expects" warning) is not counted and is
+run again; and scripts/test.sh runs these tests after the rest of the suite, alone (marker
+`lighthouse`). Accessibility does not move: every run must give 100.
 """
 
 from __future__ import annotations
 
-import statistics
 
 import pytest
-from lighthouse import LIGHTHOUSE, PAGES, measure
+from lighthouse import LIGHTHOUSE, PAGES, SLOW_MACHINE, measure
 
 pytestmark = pytest.mark.lighthouse
 
-RUNS = 3
+RUNS = 3  # runs that count; the median decides
+MAX_RUNS = 6  # runs made at most (a run on a busy machine does not count)
 PERFORMANCE = 95
 ACCESSIBILITY = 100
 
@@ -28,22 +29,26 @@ ACCESSIBILITY = 100
 def test_lighthouse_mobile_scores(site, page, tmp_path):
     assert page in ("index.html", "indicators/2.html")
     assert LIGHTHOUSE.exists(), "Lighthouse missing: scripts/test.sh installs it (npm ci in .tools)"
-    results = []
-    for run in range(RUNS):
+    counted, busy = [], []
+    for run in range(MAX_RUNS):
         [result] = measure(site.path, [page], tmp_path)
-        results.append(result)
-        print(f"run {run + 1}: {result.line()}")
         assert result.scores["accessibility"] == ACCESSIBILITY, result.failed_audits
-        scores = [r.scores["performance"] for r in results]
-        # stop as soon as the median of RUNS runs is decided
+        # Lighthouse's own warning: on a machine this busy its performance score is not reliable
+        (busy if result.benchmark <= SLOW_MACHINE else counted).append(result)
+        print(f"run {run + 1}: {result.line()}{' (busy machine: not counted)' if result.benchmark <= SLOW_MACHINE else ''}")
+        scores = [r.scores["performance"] for r in counted]
+        # stop as soon as the median of RUNS counted runs is decided
         if sum(s >= PERFORMANCE for s in scores) > RUNS // 2 or sum(s < PERFORMANCE for s in scores) > RUNS // 2:
             break
-    scores = [r.scores["performance"] for r in results]
-    print(f"{page}: performance {scores}, median {statistics.median(scores)}")
+    scores = [r.scores["performance"] for r in counted]
+    print(f"{page}: performance {scores} ({len(busy)} run(s) on a busy machine not counted)")
+    assert len(scores) > RUNS // 2, f"the machine was too busy for Lighthouse in {len(busy)} of {MAX_RUNS} runs"
     assert sum(s >= PERFORMANCE for s in scores) > RUNS // 2, f"performance {scores}: the median of {RUNS} runs is below {PERFORMANCE}"
     # what the score was made of, for a reader of a failure
-    report = results[-1].report
+    report = counted[-1].report
     assert report["configSettings"]["formFactor"] == "mobile"
     assert report["configSettings"]["throttlingMethod"] == "simulate"
+    assert report["configSettings"]["throttling"]["cpuSlowdownMultiplier"] == 4  # the default preset
     transferred = {r["url"].rsplit("/", 1)[-1]: r for r in report["audits"]["network-requests"]["details"]["items"]}
-    assert transferred[page.rsplit("/", 1)[-1]]["transferSize"] < transferred[page.rsplit("/", 1)[-1]]["resourceSize"]  # gzip
+    name = page.rsplit("/", 1)[-1]
+    assert transferred[name]["transferSize"] < transferred[name]["resourceSize"]  # served gzip-compressed
