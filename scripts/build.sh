@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Build the site from data/ into site/ (installs what it needs into .venv first).
+# The full reports are printed to PDF when a Chromium is on the machine (extra.ita.pdf: auto);
+# without one the build goes on and the pages link no PDF.
 #   scripts/build.sh          -> site/ (mkdocs build --strict)
 #   scripts/build.sh serve    -> live preview on http://127.0.0.1:8000 (mkdocs serve)
 source "$(dirname "$0")/lib/venv.sh"

@@ -20,7 +20,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshot import CHROMIUM_ARGS, ROOT, serve  # noqa: E402
+from screenshot import CHROMIUM_ARGS, ROOT  # noqa: E402
+from ita_site.local_server import serve  # noqa: E402
 
 BUDGET_KB = 250  # gzip, per page on first load (README "Thai search and fonts")
 PAGE_TYPES = {

@@ -17,11 +17,8 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ita_site.local_server import serve  # noqa: E402,F401  (tests and page_weight.py import it from here)
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from ita_site.local_server import serve  # noqa: E402
+from ita_site.pdf import CHROMIUM_ARGS  # noqa: E402  (one set of flags for every Chromium we start)
 
 
 def main() -> None:

@@ -152,7 +152,7 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> int:
 @pytest.fixture(scope="session")
 def served(site) -> str:
     """The built site on http://127.0.0.1:<port>/ (as a reader's browser gets it)."""
-    from screenshot import serve
+    from ita_site.local_server import serve
 
     server, base = serve(site.path)
     yield base
@@ -162,7 +162,7 @@ def served(site) -> str:
 @pytest.fixture(scope="session")
 def tracking_served(tracking_site) -> str:
     """The tracking fixture's site (progress rows, FY2567) on http://127.0.0.1:<port>/."""
-    from screenshot import serve
+    from ita_site.local_server import serve
 
     server, base = serve(tracking_site.path)
     yield base

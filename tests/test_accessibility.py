@@ -18,6 +18,8 @@ from conftest import built_pages
 SCHEMES = {"light": "default", "dark": "slate"}
 WIDTHS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
 BLOCKING = {"serious", "critical"}
+# Two idle periods after load: the page's own idle-time work (ita-tables.js) has run.
+IDLE = "new Promise(done => requestIdleCallback(() => requestIdleCallback(() => done(true))))"
 
 
 def audit(browser, base: str, pages: list[str], scheme: str, viewport: dict) -> dict[str, list[str]]:
@@ -31,7 +33,7 @@ def audit(browser, base: str, pages: list[str], scheme: str, viewport: dict) -> 
             page.goto(base + path)
             page.wait_for_load_state("load")
             page.evaluate("document.fonts.ready.then(() => true)")
-            page.wait_for_timeout(50)  # ita-tables.js marks wide tables on the next frame
+            page.evaluate(IDLE)  # ita-tables.js marks wide tables when the browser is idle
             assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme], path
             result = axe.run(page)
             bad = [

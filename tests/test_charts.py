@@ -50,6 +50,7 @@ PAGES = {
     **{f"years/{y}.html": ["chart-totals", "chart-tools", "chart-indicators"] for y in EARLIER},
     **{f"indicators/{n}.html": ["chart-trend"] for n in catalog()},
     "comparison.html": ["chart-comparison"],
+    **{f"report/{y}.html": ["chart-totals", "chart-tools", "chart-indicators"] for y in sorted(years())},
 }
 
 
@@ -273,7 +274,7 @@ def chart_svgs(built: BuiltSite) -> dict[str, str]:
 
 def test_two_builds_give_identical_charts_and_data_files(site, tmp_path):
     again = tmp_path / "again"
-    result = build(again)
+    result = build(again, env={"ITA_PDF": "auto"})  # as the `site` fixture: the PDFs are compared too
     assert result.returncode == 0, result.stderr
     first, second = chart_svgs(site), chart_svgs(BuiltSite(again))
     assert len(first) == sum(len(v) for v in PAGES.values())

@@ -115,7 +115,7 @@ def test_on_a_phone_from_a_nested_page(browser, served):
 
 def test_under_a_project_sub_path(browser, site, tmp_path):
     """GitHub Pages serves a fork at https://ORG.github.io/REPO/: results must keep /REPO/."""
-    from screenshot import serve
+    from ita_site.local_server import serve
 
     root = tmp_path / "host"
     root.mkdir()
@@ -183,7 +183,7 @@ def test_header_override_differs_from_material_only_in_the_search_block():
 
 def test_without_segmentation_the_same_searches_fail(tmp_path, browser):
     """The tests above fail when the index is built without Thai segmentation."""
-    from screenshot import serve
+    from ita_site.local_server import serve
 
     result = build(tmp_path / "site", env={"ITA_SEARCH_SEGMENT": "0"})
     assert result.returncode == 0, result.stderr

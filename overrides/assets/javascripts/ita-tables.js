@@ -4,8 +4,7 @@
    tabindex="0" and a name (role="region", named by the table's caption, else by the words
    in the data-label of this script's tag, in overrides/main.html).
    Material wraps Markdown tables in .md-typeset__scrollwrap from its own script, which runs
-   before this deferred one. Widths are read in ResizeObserver callbacks, after the browser's
-   own layout, so the check never forces an extra layout while the page loads. */
+   before this one. */
 (function () {
   "use strict";
   var BOXES = ".md-typeset__scrollwrap, .ita-scroll, .ita-actions";
@@ -33,21 +32,23 @@
     }
   }
 
-  function watch() {
-    if (!("ResizeObserver" in window)) return;
-    var observer = new ResizeObserver(function (entries) {
-      for (var i = 0; i < entries.length; i++) {
-        var box = entries[i].target.closest(BOXES);
-        if (box) update(box);
-      }
-    });
+  function updateAll() {
     var boxes = document.querySelectorAll(BOXES);
-    for (var i = 0; i < boxes.length; i++) {
-      observer.observe(boxes[i]);  // the box changes width (screen turned, window resized)
-      if (boxes[i].firstElementChild) observer.observe(boxes[i].firstElementChild);  // its table (fonts loaded)
-    }
+    for (var i = 0; i < boxes.length; i++) update(boxes[i]);
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
-  else watch();
+  // When the browser is idle, after the page has loaded (its layout is done by then, so the
+  // widths cost nothing to read), and again after the width changes or the fonts arrive:
+  // never inside the first layout of the page, which a phone takes long enough to do.
+  var idle = window.requestIdleCallback || function (callback) { return setTimeout(callback, 200); };
+  var pending = false;
+  function schedule() {
+    if (pending) return;
+    pending = true;
+    idle(function () { pending = false; updateAll(); }, { timeout: 3000 });
+  }
+  if (document.readyState === "complete") schedule();
+  else window.addEventListener("load", schedule);
+  window.addEventListener("resize", schedule);
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(schedule);
 })();
