@@ -1,9 +1,16 @@
 """Build the site's search index with Pagefind (extended build) from segmented page copies.
 
-``build_search_index(site_dir)`` reads every built page, makes an in-memory copy of its
-article with U+200B between Thai words (:mod:`.segment`), feeds the copies to Pagefind
-through its Python API and writes the bundle into ``site_dir/pagefind/``. The published
-pages are never modified: copying text from the site gives clean Thai.
+``build_search_index(site_dir)`` reads every built page, makes a copy of its article with
+U+200B between Thai words (:mod:`.segment`) in a temporary folder, runs Pagefind's binary (the
+one the ``pagefind[extended]`` package ships) over the copies and writes the bundle into
+``site_dir/pagefind/``. The published pages are never modified: copying text from the site
+gives clean Thai.
+
+The binary is run as a command (``pagefind_extended --site COPIES --output-path OUT``), not
+through Pagefind's Python API: the API returns the whole bundle as one message through a pipe
+read with a 2 MiB limit, which a site of some 150 pages exceeds (the build then hung until its
+timeout), and it answers one message per 0.1 s. The command writes the same files, byte for
+byte, with no size limit.
 
 Next to Pagefind's files it writes ``thai-words.json``, the Thai words of the index: the
 search box splits the reader's query with them (see ``overrides/assets/javascripts``), and
@@ -17,11 +24,11 @@ Nothing here needs MkDocs; `hooks/search.py` calls it after every build (also un
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import json
+import os
 import re
 import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,29 +121,30 @@ def without_query_segmentation(runtime: str, name: str) -> str:
     return patched
 
 
-async def _pagefind_bundle(copies_dir: Path, timeout: float) -> dict[str, bytes]:
-    from pagefind.service import PagefindService
+def _pagefind_bundle(copies_dir: Path, out_dir: Path, timeout: float) -> dict[str, bytes]:
+    """Run Pagefind over `copies_dir`; every file of the bundle it writes into `out_dir`."""
+    from pagefind.service import get_executable  # the binary of pagefind[extended]
 
-    async with PagefindService() as service:
-        index = await service.create_index({"force_language": LANGUAGE, "keep_index_url": True})
-        # One request for the whole folder: the Python API answers one message per 0.1 s,
-        # so adding pages one by one would cost 0.1 s per page.
-        await asyncio.wait_for(index.add_directory(str(copies_dir)), timeout=timeout)
-        # get_files, not write_files: with write_files the service may be stopped before
-        # the last file is flushed (seen with 1.5.2: pagefind.js cut at 32 KiB).
-        files = await asyncio.wait_for(index.get_files(), timeout=timeout)
-    return {f["path"]: f["content"] for f in files}
-
-
-def _run(make_coroutine):
-    """asyncio.run, also when the caller's thread already runs an event loop (Playwright,
-    notebooks): then in a thread of its own."""
+    binary = get_executable()
+    if binary is None:
+        raise SearchIndexError("Pagefind's binary was not found: pip install 'pagefind[extended]'")
+    args = [
+        str(binary), "--site", str(copies_dir), "--output-path", str(out_dir),
+        "--force-language", LANGUAGE, "--keep-index-url", "--quiet",
+    ]  # fmt: skip
+    # run from an empty folder, without PAGEFIND_* settings: no pagefind.yml or variable of
+    # the caller's changes the index
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+    work = out_dir.parent
     try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(make_coroutine())
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(lambda: asyncio.run(make_coroutine())).result()
+        done = subprocess.run(args, cwd=work, env=env, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise SearchIndexError(f"Pagefind did not finish in {timeout:.0f} s") from None
+    except OSError as exc:
+        raise SearchIndexError(f"Pagefind could not be run: {exc}") from None
+    if done.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed ({done.returncode}): {(done.stderr or done.stdout).strip()[-2000:]}")
+    return {p.relative_to(out_dir).as_posix(): p.read_bytes() for p in sorted(out_dir.rglob("*")) if p.is_file()}
 
 
 def build_search_index(
@@ -146,7 +154,7 @@ def build_search_index(
     site_dir = Path(site_dir).resolve()
     segmenter = ThaiSegmenter() if segment else None
     with tempfile.TemporaryDirectory(prefix="ita-search-") as tmp:
-        copies_dir = Path(tmp)
+        copies_dir = Path(tmp) / "copies"
         pages = 0
         for path in pages_to_index(site_dir, exclude):
             copy = index_copy(path.read_text(encoding="utf-8"), segmenter)  # MkDocs writes UTF-8
@@ -158,13 +166,7 @@ def build_search_index(
             pages += 1
         if not pages:
             raise SearchIndexError(f"no page with an <article> to index in {site_dir}")
-        try:
-            files = _run(lambda: _pagefind_bundle(copies_dir, timeout))
-        except asyncio.TimeoutError:
-            raise SearchIndexError(
-                "Pagefind did not return the index in time (its Python API reads the whole "
-                "bundle through one 2 MiB pipe buffer: a very large site may exceed it)"
-            ) from None
+        files = _pagefind_bundle(copies_dir, Path(tmp) / "bundle", timeout)
 
     kept = {name: content for name, content in files.items() if _KEPT.match(name)}
     for name in (*_RUNTIME, "pagefind-entry.json"):
