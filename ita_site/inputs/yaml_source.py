@@ -8,10 +8,19 @@ and builds the values from it, so that:
 - a duplicate key, an alias (``*name``) or a non-standard tag is an error with its line;
 - text is normalised for Thai: NFC, and ํ + า written as ำ (PDF copy-paste splits it);
 - a UTF-8 BOM (Windows editors) is accepted; other encodings are refused with a message.
+
+Speed: PyYAML's pure-Python parser takes most of the time of reading (0.1 s for this
+agency's files, about 1 s per 100 action rows). When PyYAML has libyaml (its C parser, in
+the PyPI wheels) a file is composed with it; the nodes, values and positions are the same
+(``tests/test_yaml_reader.py`` compares both on every data file and on generated text).
+A file that libyaml refuses, or that holds what the two parsers may read differently (a
+``*`` that could be an alias, a tab), is read again with the pure-Python parser, so every
+message and every refusal is the pure-Python parser's, as before.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,6 +89,51 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+# libyaml's composer (C) with the same resolver and constructor as _Loader; None without libyaml
+_CLoader = getattr(yaml, "CSafeLoader", None)
+# what the two parsers may read differently: `*` (an alias?), `!` (a tag?), a tab, a BOM
+# inside the text, the Unicode line breaks NEL, LS and PS
+_UNLIKE = re.compile("[*!\t\ufeff\x85\u2028\u2029]")
+# a block scalar header followed by a comment without a space (`>#`): libyaml accepts it
+_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
+
+
+def _fast_node(text: str):
+    """The node tree of `text` composed by libyaml, with its loader; None when the
+    pure-Python parser must read it (no libyaml, an error, a possible alias or a tab)."""
+    if _CLoader is None or _UNLIKE.search(text) or _HEADER_COMMENT.search(text):
+        return None
+    if "?" in text and ("[" in text or "{" in text):
+        return None  # `[a?]`: PyYAML refuses a `?` inside a flow collection, libyaml reads text
+    loader = _CLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        loader.dispose()
+        return None  # the pure-Python parser reads it again and says what is wrong
+    if node is not None and _has_empty_value(node):
+        loader.dispose()
+        return None  # `key:` with no value: libyaml places the empty value elsewhere
+    return node, loader
+
+
+def _has_empty_value(node) -> bool:
+    """Does the tree hold an empty plain scalar (a key without a value, `- ` alone)?"""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ScalarNode):
+            if n.value == "" and not n.style:  # plain: None (PyYAML) or "" (libyaml)
+                return True
+        elif isinstance(n, MappingNode):
+            for k, v in n.value:
+                stack.append(k)
+                stack.append(v)
+        else:
+            stack.extend(n.value)
+    return False
+
+
 class _Builder:
     def __init__(self, loader: _Loader, doc: YamlDocument, errors: list[DataError]):
         self.loader = loader
@@ -140,8 +194,6 @@ def _error_at(file: str, line: int, col: int, problem: str, expected: str = "") 
 
 def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[DataError]]:
     """Read `path`; return the document, or None with the errors that stop reading it."""
-    errors: list[DataError] = []
-    doc = YamlDocument(shown_as, None)
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -165,11 +217,24 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Data
                 "บันทึกไฟล์ใหม่เป็น UTF-8 (ใน VS Code: Save with Encoding → UTF-8)",
             )
         ]
+    return read_text(text, shown_as)
+
+
+def read_text(text: str, shown_as: str, *, fast: bool = True) -> tuple[YamlDocument | None, list[DataError]]:
+    """Read the YAML `text` of a file shown as `shown_as` (see :func:`read_yaml`).
+    ``fast=False`` reads it with the pure-Python parser only."""
+    errors: list[DataError] = []
+    doc = YamlDocument(shown_as, None)
     if not text.strip():
         return None, [_error_at(shown_as, 1, 1, "ไฟล์ว่างเปล่า (empty file)", "ข้อมูลตามรูปแบบใน data/README.md")]
-    loader = _Loader(text)
+    composed = _fast_node(text) if fast else None
+    if composed is not None:
+        node, loader = composed
+    else:
+        loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        if composed is None:
+            node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
