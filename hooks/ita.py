@@ -63,9 +63,18 @@ def data_dir(config: MkDocsConfig) -> Path:
     return (project_root(config) / chosen).resolve()
 
 
+def cache_dir(config: MkDocsConfig) -> Path | None:
+    """`extra.ita.cache_dir` (default `.cache/ita`; false: no cache on disk), or the
+    ITA_CACHE_DIR environment variable: where rendered charts are kept between builds."""
+    ita = config.extra.get("ita", {}) or {}
+    chosen = os.environ.get("ITA_CACHE_DIR", ita.get("cache_dir", ".cache/ita"))
+    return (project_root(config) / chosen).resolve() if chosen else None
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check `data/` before anything is written: bad data stops the build here."""
     ita = config.extra.get("ita", {}) or {}
+    charts_render.use_disk_cache(cache_dir(config))
     folder = data_dir(config)
     report = inspect(folder, build_date(folder, ita.get("timezone")))
     if report.errors:

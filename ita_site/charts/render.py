@@ -1,16 +1,26 @@
 """Render a Vega-Lite spec to SVG with vl-convert, once per distinct spec.
 
-The cache is keyed by the SHA-256 of the spec's canonical JSON (and the vl-convert version),
-so `mkdocs serve` re-renders only the charts whose data or look changed. Rendering does not
-run JavaScript in the page: the SVG is inlined at build time.
+The cache is keyed by the SHA-256 of the spec's canonical JSON, the vl-convert version and
+the chart fonts, so `mkdocs serve` re-renders only the charts whose data or look changed.
+Rendering does not run JavaScript in the page: the SVG is inlined at build time.
+
+With ``use_disk_cache(folder)`` (the hook does it: ``extra.ita.cache_dir``, default
+``.cache/ita``) the SVGs are also kept in ``folder/charts/<key>.svg``, so a new `mkdocs
+build` renders only the charts that changed since the last one: starting vl-convert and
+rendering were a third of a build. An entry is only ever the SVG of the spec named by its key
+(content-addressed), so it cannot go stale; it is written atomically (builds may run side by
+side) and read back only if it is a whole SVG. Deleting the folder is always safe.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
+import os
 import re
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,15 +28,35 @@ from pathlib import Path
 FONTS = Path(__file__).resolve().parent / "fonts"
 
 
+# the form of what is cached: change it when _tidy changes, so that old entries are not read
+CACHE_FORMAT = 1
+
+
 @dataclass
 class CacheStats:
     renders: int = 0
-    hits: int = 0
+    hits: int = 0  # from memory or disk
+    disk_hits: int = 0
 
 
 _cache: dict[str, str] = {}
 _lock = threading.Lock()
 stats = CacheStats()
+_disk: Path | None = None  # folder of cached SVGs, or None: memory only
+
+
+def use_disk_cache(folder: Path | str | None) -> None:
+    """Keep the SVGs in `folder` (created when first written) as well; None: memory only."""
+    global _disk
+    _disk = Path(folder) if folder else None
+
+
+@functools.cache
+def _fonts_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(FONTS.glob("*.ttf")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 @functools.cache
@@ -42,7 +72,8 @@ def spec_key(spec: dict) -> str:
     canonical = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     engine = _engine()
     version = getattr(engine, "__version__", "")
-    return hashlib.sha256(f"{version}\n{canonical}".encode("utf-8")).hexdigest()
+    identity = f"{version}\n{_fonts_digest()}\n{CACHE_FORMAT}"
+    return hashlib.sha256(f"{identity}\n{canonical}".encode("utf-8")).hexdigest()
 
 
 def to_svg(spec: dict) -> str:
@@ -52,17 +83,59 @@ def to_svg(spec: dict) -> str:
         if key in _cache:
             stats.hits += 1
             return _cache[key]
+    svg = _read(key)
+    if svg is not None:
+        with _lock:
+            _cache[key] = svg
+            stats.hits += 1
+            stats.disk_hits += 1
+        return svg
     svg = _tidy(_engine().vegalite_to_svg(spec))
     with _lock:
         _cache[key] = svg
         stats.renders += 1
+    _write(key, svg)
     return svg
 
 
+def _entry(key: str) -> Path | None:
+    return _disk / "charts" / f"{key}.svg" if _disk is not None else None
+
+
+def _read(key: str) -> str | None:
+    path = _entry(key)
+    if path is None:
+        return None
+    try:
+        svg = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return svg if _ROOT.match(svg) and svg.endswith("</svg>") else None
+
+
+def _write(key: str, svg: str) -> None:
+    path = _entry(key)
+    if path is None:
+        return
+    try:  # a cache that cannot be written only costs time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".svg", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(svg)
+        os.replace(tmp, path)  # whole or not at all, also with builds side by side
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
 def clear_cache() -> None:
+    """Forget the SVGs kept in memory (the disk folder, if any, is left as it is)."""
     with _lock:
         _cache.clear()
-        stats.renders = stats.hits = 0
+        stats.renders = stats.hits = stats.disk_hits = 0
 
 
 _ROOT = re.compile(r"^<svg ([^>]*)>")

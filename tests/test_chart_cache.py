@@ -1,0 +1,64 @@
+"""Rendered charts are kept on disk between builds (extra.ita.cache_dir): a build from the
+cache gives the same site, byte for byte, and a damaged entry is never used."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import build
+
+from ita_site.charts import kinds, render, theme
+
+
+def spec(value: float) -> dict:
+    return kinds.finish(kinds.trend([kinds.Point("2566", value, 85.0)], theme.TOTAL_COLOUR, "x", "y", "z"))
+
+
+def test_svgs_are_kept_on_disk_and_read_back(tmp_path):
+    render.use_disk_cache(tmp_path)
+    try:
+        render.clear_cache()
+        svg = render.to_svg(spec(90.0))
+        assert render.stats.renders == 1
+        entries = list((tmp_path / "charts").glob("*.svg"))
+        assert [e.name for e in entries] == [f"{render.spec_key(spec(90.0))}.svg"]
+        assert entries[0].read_text(encoding="utf-8") == svg
+        assert not list((tmp_path / "charts").glob(".tmp-*"))  # written whole, then renamed
+
+        render.clear_cache()  # a new build: memory is empty, the disk is not
+        assert render.to_svg(spec(90.0)) == svg
+        assert (render.stats.renders, render.stats.disk_hits) == (0, 1)
+
+        render.to_svg(spec(91.0))  # another spec, another entry
+        assert render.stats.renders == 1 and len(list((tmp_path / "charts").glob("*.svg"))) == 2
+
+        entries[0].write_text(svg[: len(svg) // 2], encoding="utf-8")  # a damaged entry
+        render.clear_cache()
+        assert render.to_svg(spec(90.0)) == svg
+        assert (render.stats.renders, render.stats.disk_hits) == (1, 0)  # rendered again ...
+        assert entries[0].read_text(encoding="utf-8") == svg  # ... and repaired
+    finally:
+        render.use_disk_cache(None)
+        render.clear_cache()
+
+
+def test_without_a_disk_cache_nothing_is_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    render.clear_cache()
+    render.to_svg(spec(92.0))
+    assert render._disk is None and not any(tmp_path.iterdir())
+
+
+def test_a_build_from_the_disk_cache_is_the_same_site(tmp_path):
+    env = {"ITA_CACHE_DIR": str(tmp_path / "cache")}
+    cold = build(tmp_path / "cold", env=env)
+    assert cold.returncode == 0, cold.stdout + cold.stderr
+    warm = build(tmp_path / "warm", env=env)
+    assert warm.returncode == 0, warm.stdout + warm.stderr
+    rendered = re.search(r"(\d+) chart\(s\) rendered to SVG, (\d+) unchanged", cold.stderr)
+    assert rendered and int(rendered.group(1)) > 10
+    assert f"0 chart(s) rendered to SVG, {sum(map(int, rendered.groups()))} unchanged" in warm.stderr
+    assert len(list((tmp_path / "cache" / "charts").glob("*.svg"))) == int(rendered.group(1))
+    files = sorted(p.relative_to(tmp_path / "cold") for p in (tmp_path / "cold").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "warm") for p in (tmp_path / "warm").rglob("*") if p.is_file())
+    assert [f for f in files if (tmp_path / "cold" / f).read_bytes() != (tmp_path / "warm" / f).read_bytes()] == []
