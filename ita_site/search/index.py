@@ -88,17 +88,26 @@ def pages_to_index(site_dir: Path, exclude: tuple[str, ...] = ()) -> list[Path]:
     return pages
 
 
-def index_copy(html: str, segmenter: ThaiSegmenter | None) -> str | None:
+def index_copy(html: str, segmenter: ThaiSegmenter | None, *, outside: bool = True) -> str | None:
     """The HTML Pagefind indexes for one page: its article only, Thai words separated.
 
     Returns None for a page without an article. With ``segmenter=None`` the text is left as
-    it is (used to show what search does without segmentation).
+    it is (used to show what search does without segmentation). With ``outside=False`` the
+    rest of the body (header, navigation, footer: not indexed anyway) is left out of the copy,
+    which gives the same index from much smaller copies: every page holds the whole
+    navigation, so a site of 260 pages made 45 MB of copies, 7 MB without it.
     """
     doc = lxml.html.document_fromstring(html)
     articles = doc.xpath("//article")
     if not articles:
         return None
     article = articles[0]
+    body = doc.find("body")
+    if not outside and body is not None and any(a is body for a in article.iterancestors()):
+        for child in list(body):
+            body.remove(child)
+        article.tail = None
+        body.append(article)
     for element in article.xpath(_NOT_TEXT):
         element.drop_tree()  # keeps the text that follows the element
     article.set("data-pagefind-body", "")
@@ -157,7 +166,7 @@ def build_search_index(
         copies_dir = Path(tmp) / "copies"
         pages = 0
         for path in pages_to_index(site_dir, exclude):
-            copy = index_copy(path.read_text(encoding="utf-8"), segmenter)  # MkDocs writes UTF-8
+            copy = index_copy(path.read_text(encoding="utf-8"), segmenter, outside=False)  # MkDocs writes UTF-8
             if copy is None:
                 continue
             target = copies_dir / path.relative_to(site_dir)
