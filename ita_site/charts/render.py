@@ -5,11 +5,13 @@ the chart fonts, so `mkdocs serve` re-renders only the charts whose data or look
 Rendering does not run JavaScript in the page: the SVG is inlined at build time.
 
 With ``use_disk_cache(folder)`` (the hook does it: ``extra.ita.cache_dir``, default
-``.cache/ita``) the SVGs are also kept in ``folder/charts/<key>.svg``, so a new `mkdocs
-build` renders only the charts that changed since the last one: starting vl-convert and
-rendering were a third of a build. An entry is only ever the SVG of the spec named by its key
-(content-addressed), so it cannot go stale; it is written atomically (builds may run side by
-side) and read back only if it is a whole SVG. Deleting the folder is always safe.
+``.cache/ita``) what vl-convert returns is also kept in ``folder/charts/<key>.svg``, so a new
+`mkdocs build` renders only the charts that changed since the last one: starting vl-convert
+and rendering were a third of a build. An entry is vl-convert's own output for the spec,
+version and fonts its name hashes (content-addressed), and ``_tidy`` is applied after
+reading it, so no change of code or data can make it stale. Entries are written atomically
+(builds may run side by side) and read back only when whole. Deleting the folder is always
+safe.
 """
 
 from __future__ import annotations
@@ -26,10 +28,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 FONTS = Path(__file__).resolve().parent / "fonts"
-
-
-# the form of what is cached: change it when _tidy changes, so that old entries are not read
-CACHE_FORMAT = 1
 
 
 @dataclass
@@ -72,8 +70,7 @@ def spec_key(spec: dict) -> str:
     canonical = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     engine = _engine()
     version = getattr(engine, "__version__", "")
-    identity = f"{version}\n{_fonts_digest()}\n{CACHE_FORMAT}"
-    return hashlib.sha256(f"{identity}\n{canonical}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{version}\n{_fonts_digest()}\n{canonical}".encode("utf-8")).hexdigest()
 
 
 def to_svg(spec: dict) -> str:
@@ -83,18 +80,20 @@ def to_svg(spec: dict) -> str:
         if key in _cache:
             stats.hits += 1
             return _cache[key]
-    svg = _read(key)
-    if svg is not None:
+    raw = _read(key)
+    if raw is not None:
+        svg = _tidy(raw)
         with _lock:
             _cache[key] = svg
             stats.hits += 1
             stats.disk_hits += 1
         return svg
-    svg = _tidy(_engine().vegalite_to_svg(spec))
+    raw = _engine().vegalite_to_svg(spec)
+    svg = _tidy(raw)
     with _lock:
         _cache[key] = svg
         stats.renders += 1
-    _write(key, svg)
+    _write(key, raw)
     return svg
 
 
@@ -107,13 +106,13 @@ def _read(key: str) -> str | None:
     if path is None:
         return None
     try:
-        svg = path.read_text(encoding="utf-8")
+        raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    return svg if _ROOT.match(svg) and svg.endswith("</svg>") else None
+    return raw if raw.lstrip().startswith(("<svg ", "<?xml")) and raw.rstrip().endswith("</svg>") else None
 
 
-def _write(key: str, svg: str) -> None:
+def _write(key: str, raw: str) -> None:
     path = _entry(key)
     if path is None:
         return
@@ -124,7 +123,7 @@ def _write(key: str, svg: str) -> None:
         return
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(svg)
+            f.write(raw)
         os.replace(tmp, path)  # whole or not at all, also with builds side by side
     except OSError:
         with contextlib.suppress(OSError):
