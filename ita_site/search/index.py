@@ -24,6 +24,7 @@ Nothing here needs MkDocs; `hooks/search.py` calls it after every build (also un
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -102,12 +103,6 @@ def index_copy(html: str, segmenter: ThaiSegmenter | None, *, outside: bool = Tr
     if not articles:
         return None
     article = articles[0]
-    body = doc.find("body")
-    if not outside and body is not None and any(a is body for a in article.iterancestors()):
-        for child in list(body):
-            body.remove(child)
-        article.tail = None
-        body.append(article)
     for element in article.xpath(_NOT_TEXT):
         element.drop_tree()  # keeps the text that follows the element
     article.set("data-pagefind-body", "")
@@ -117,6 +112,18 @@ def index_copy(html: str, segmenter: ThaiSegmenter | None, *, outside: bool = Tr
                 element.text = segmenter.segment(element.text)
             if element is not article and element.tail:
                 element.tail = segmenter.segment(element.tail)
+    body = doc.find("body")
+    if not outside and body is not None:
+        # a new page of copies (moving the article out of its tree made lxml keep every
+        # detached tree: 1 MB a page)
+        shell = lxml.html.Element("html", dict(doc.attrib))
+        head = doc.find("head")
+        if head is not None:
+            shell.append(copy.deepcopy(head))
+        shell.append(lxml.html.Element("body", dict(body.attrib)))
+        shell[-1].append(copy.deepcopy(article))
+        shell[-1][0].tail = None
+        doc = shell
     return lxml.html.tostring(doc, encoding="unicode", doctype="<!doctype html>")
 
 
