@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from ita_site.caching import cache_dir  # noqa: E402
 from ita_site.charts import render as charts_render  # noqa: E402
 from ita_site.dates import build_date  # noqa: E402
 from ita_site.errors import DataErrors  # noqa: E402
@@ -63,18 +64,10 @@ def data_dir(config: MkDocsConfig) -> Path:
     return (project_root(config) / chosen).resolve()
 
 
-def cache_dir(config: MkDocsConfig) -> Path | None:
-    """`extra.ita.cache_dir` (default `.cache/ita`; false: no cache on disk), or the
-    ITA_CACHE_DIR environment variable: where rendered charts are kept between builds."""
-    ita = config.extra.get("ita", {}) or {}
-    chosen = os.environ.get("ITA_CACHE_DIR", ita.get("cache_dir", ".cache/ita"))
-    return (project_root(config) / chosen).resolve() if chosen else None
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check `data/` before anything is written: bad data stops the build here."""
     ita = config.extra.get("ita", {}) or {}
-    charts_render.use_disk_cache(cache_dir(config))
+    charts_render.use_disk_cache(cache_dir(ita, project_root(config)))  # charts kept between builds
     folder = data_dir(config)
     report = inspect(folder, build_date(folder, ita.get("timezone")))
     if report.errors:

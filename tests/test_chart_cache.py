@@ -1,5 +1,6 @@
-"""Rendered charts are kept on disk between builds (extra.ita.cache_dir): a build from the
-cache gives the same site, byte for byte, and a damaged entry is never used."""
+"""Rendered charts and segmented Thai text are kept on disk between builds
+(extra.ita.cache_dir): a build from the cache gives the same site, byte for byte, and a
+damaged entry is never used."""
 
 from __future__ import annotations
 
@@ -60,6 +61,7 @@ def test_a_build_from_the_disk_cache_is_the_same_site(tmp_path):
     assert rendered and int(rendered.group(1)) > 10
     assert f"0 chart(s) rendered to SVG, {sum(map(int, rendered.groups()))} unchanged" in warm.stderr
     assert len(list((tmp_path / "cache" / "charts").glob("*.svg"))) == int(rendered.group(1))
+    assert list((tmp_path / "cache" / "search").glob("thai-runs-pythainlp-*-newmm.json"))
     files = sorted(p.relative_to(tmp_path / "cold") for p in (tmp_path / "cold").rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(tmp_path / "warm") for p in (tmp_path / "warm").rglob("*") if p.is_file())
     assert [f for f in files if (tmp_path / "cold" / f).read_bytes() != (tmp_path / "warm" / f).read_bytes()] == []

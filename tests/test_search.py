@@ -143,3 +143,25 @@ def test_the_copy_without_the_rest_of_the_page_gives_the_same_index(site, tmp_pa
     assert [name for name in whole if whole[name] != article[name]] == []
     smaller = index_copy(PAGE, None, outside=False)
     assert "เมนูนำทางของเว็บไซต์" not in smaller and "ไม่มีการเรียกรับสินบน" in smaller and "<title>t</title>" in smaller
+
+
+def test_segmented_runs_are_kept_between_builds(tmp_path, monkeypatch):
+    from ita_site.search import segment
+
+    text = "การจัดการเรื่องร้องเรียนการทุจริต ไม่มีการเรียกรับสินบน"
+    first = ThaiSegmenter(cache={})
+    expected = first.segment(text)
+    monkeypatch.setattr(segment, "_SHARED_CACHE", dict(first._cache))
+    segment.save_runs(tmp_path, first.keys)
+    assert segment.runs_file(tmp_path).exists()
+
+    monkeypatch.setattr(segment, "_SHARED_CACHE", {})  # a new build process
+    assert segment.load_runs(tmp_path) == len(first.keys) == 2
+    again = ThaiSegmenter()
+    assert again.segment(text) == expected
+    assert again.segmented == 0 and again.words == first.words  # nothing segmented again
+
+    segment.runs_file(tmp_path).write_text('{"x": [1', encoding="utf-8")  # damaged: ignored
+    monkeypatch.setattr(segment, "_SHARED_CACHE", {})
+    assert segment.load_runs(tmp_path) == 0
+    assert ThaiSegmenter().segment(text) == expected

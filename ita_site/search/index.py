@@ -36,7 +36,7 @@ from pathlib import Path
 
 import lxml.html
 
-from .segment import ThaiSegmenter
+from .segment import ThaiSegmenter, load_runs, save_runs
 
 BUNDLE_DIR = "pagefind"
 WORDS_FILE = "thai-words.json"
@@ -164,11 +164,19 @@ def _pagefind_bundle(copies_dir: Path, out_dir: Path, timeout: float) -> dict[st
 
 
 def build_search_index(
-    site_dir: Path, *, segment: bool = True, exclude: tuple[str, ...] = (), timeout: float = 120.0
+    site_dir: Path,
+    *,
+    segment: bool = True,
+    exclude: tuple[str, ...] = (),
+    timeout: float = 120.0,
+    cache_dir: Path | None = None,
 ) -> SearchIndexReport:
-    """Index the built site in `site_dir` and write `site_dir/pagefind/` (replacing it)."""
+    """Index the built site in `site_dir` and write `site_dir/pagefind/` (replacing it).
+    `cache_dir`: where the segmented Thai runs are kept between builds (None: not kept)."""
     site_dir = Path(site_dir).resolve()
     segmenter = ThaiSegmenter() if segment else None
+    if segmenter is not None and cache_dir is not None:
+        load_runs(cache_dir)
     with tempfile.TemporaryDirectory(prefix="ita-search-") as tmp:
         copies_dir = Path(tmp) / "copies"
         pages = 0
@@ -183,6 +191,8 @@ def build_search_index(
         if not pages:
             raise SearchIndexError(f"no page with an <article> to index in {site_dir}")
         files = _pagefind_bundle(copies_dir, Path(tmp) / "bundle", timeout)
+    if segmenter is not None and cache_dir is not None:
+        save_runs(cache_dir, segmenter.keys)
 
     kept = {name: content for name, content in files.items() if _KEPT.match(name)}
     for name in (*_RUNTIME, "pagefind-entry.json"):
