@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Where the time of one build goes: an in-process `mkdocs build` with a stopwatch on each stage.
 
-    python benchmarks/stages.py [--data DIR] [--json] [--cprofile OUT.prof]
+    python benchmarks/stages.py [--data DIR] [--config FILE] [--cache-dir DIR] [--json] [--cprofile OUT.prof]
 
-Runs `mkdocs build --strict` of this project in this (fresh) interpreter, into a temporary
-folder, with a wrapper around the function that does each stage (YAML reading, validation,
+Runs `mkdocs build --strict` of this project (or of `--config`) in this (fresh) interpreter,
+into a temporary folder, with a wrapper around the function that does each stage (YAML reading, validation,
 git dates, page templates, charts, MkDocs' Markdown and theme, search), and prints the wall and
 CPU time of each stage. Times are exclusive: a stage called inside another (the vl-convert
 rendering inside a chart) is counted once, in the inner stage. The CPU of Pagefind's own binary
@@ -30,12 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # (stage, what is wrapped) in the order of a build; "module:function" or "module:Class.method"
 STAGES = [
-    ("loading mkdocs.yml and the hooks (imports: ita_site, pydantic, altair)", ["mkdocs.config:load_config"]),
+    ("loading mkdocs.yml and the hooks (imports: ita_site, pydantic ...)", ["mkdocs.config:load_config"]),
     ("data: YAML reading (line numbers)", ["ita_site.inputs.loader:read_yaml"]),
     ("data: validation (pydantic models, cross-file rules)", ["ita_site.inputs.loader:parse", "ita_site.site:check", "ita_site.site:assemble"]),
     ("git: build date and last-changed dates", ["ita_site.provenance:_git", "ita_site.dates:_git"]),
     ("pages: builders and Jinja templates", ["ita_site.pages.base:Builder.build"]),
-    ("charts: Altair specs, titles and tables", [f"ita_site.charts.figures:{k}" for k in ("indicators", "tools", "totals", "trend", "comparison")]),
+    ("charts: Altair (import, specs), titles and tables", [f"ita_site.charts.figures:{k}" for k in ("indicators", "tools", "totals", "trend", "comparison")]),
     ("charts: vl-convert rendering to SVG", ["ita_site.charts.figures:to_svg"]),
     ("MkDocs: Markdown to HTML", ["markdown.core:Markdown.convert"]),
     ("MkDocs: theme templates (Material)", ["mkdocs.commands.build:_build_page", "mkdocs.commands.build:_build_theme_template"]),
@@ -84,13 +84,13 @@ def _children_cpu() -> float:
 
 
 def _install(watch: Stopwatch) -> None:
-    import importlib
-
+    """Wrap the stage functions of the modules the build has loaded (after load_config: the
+    hooks are imported; a module the build does not use is not imported here either)."""
     for stage, targets in STAGES:
         for target in targets:
             module_name, _, attr = target.partition(":")
-            module = importlib.import_module(module_name) if not target.startswith("mkdocs.config:") else None
-            if module is None:  # load_config is timed by the caller (it imports the hooks)
+            module = sys.modules.get(module_name)
+            if module is None or target.startswith("mkdocs.config:"):  # load_config: timed by the caller
                 continue
             owner, _, name = attr.rpartition(".")
             holder = getattr(module, owner) if owner else module
@@ -100,12 +100,15 @@ def _install(watch: Stopwatch) -> None:
             setattr(holder, name, timed)
 
 
-def measure(data_dir: Path | None, profile_out: Path | None = None) -> dict:
+def measure(
+    data_dir: Path | None, profile_out: Path | None = None, config_file: Path | None = None, cache_dir: Path | None = None
+) -> dict:
     """Build once in this process; the stopwatch's figures and the totals."""
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     if data_dir is not None:
         os.environ["ITA_DATA_DIR"] = str(Path(data_dir).resolve())
-    sys.path.insert(0, str(ROOT))
+    if cache_dir is not None:
+        os.environ["ITA_CACHE_DIR"] = str(Path(cache_dir).resolve())
     watch = Stopwatch()
     profiler = cProfile.Profile(time.process_time) if profile_out else None
     w0, c0, k0 = time.perf_counter(), time.process_time(), _children_cpu()
@@ -116,15 +119,12 @@ def measure(data_dir: Path | None, profile_out: Path | None = None) -> dict:
     from mkdocs.config import load_config
 
     stage = STAGES[0][0]
-    lw, lc = time.perf_counter(), time.process_time()
-    import ita_site.pages  # noqa: F401  (what the hooks import; then the stopwatch can wrap it)
-    import ita_site.search.index  # noqa: F401
-
-    _install(watch)
     with tempfile.TemporaryDirectory(prefix="ita-stages-") as tmp:
-        config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=tmp, strict=True)
+        lw, lc = time.perf_counter(), time.process_time()
+        config = load_config(config_file=str(config_file or ROOT / "mkdocs.yml"), site_dir=tmp, strict=True)
         watch.wall[stage] += time.perf_counter() - lw
         watch.cpu[stage] += time.process_time() - lc
+        _install(watch)
         config.plugins.on_startup(command="build", dirty=False)
         mkbuild.build(config)
         pages = sum(1 for p in Path(tmp).rglob("*.html") if "pagefind" not in p.parts)
@@ -155,13 +155,15 @@ def table(result: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, help="data folder (default: extra.ita.data_dir of mkdocs.yml, data/)")
+    parser.add_argument("--config", type=Path, help="MkDocs config file (default: mkdocs.yml of this project)")
+    parser.add_argument("--cache-dir", type=Path, help="chart cache folder (ITA_CACHE_DIR; default .cache/ita)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--cprofile", type=Path, help="also write a cProfile (CPU clock) of the build here")
     args = parser.parse_args(argv)
     import logging
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    result = measure(args.data, args.cprofile)
+    result = measure(args.data, args.cprofile, args.config, args.cache_dir)
     print(json.dumps(result) if args.json else table(result))
     return 0
 

@@ -65,3 +65,31 @@ def test_a_build_from_the_disk_cache_is_the_same_site(tmp_path):
     files = sorted(p.relative_to(tmp_path / "cold") for p in (tmp_path / "cold").rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(tmp_path / "warm") for p in (tmp_path / "warm").rglob("*") if p.is_file())
     assert [f for f in files if (tmp_path / "cold" / f).read_bytes() != (tmp_path / "warm" / f).read_bytes()] == []
+
+
+def test_a_recipe_met_before_gives_its_svg_without_altair(tmp_path, monkeypatch):
+    """With the cache on disk, a chart whose recipe (kinds function and arguments) was built
+    before is not built again: its SVG comes from the spec it gave."""
+    import functools
+
+    from ita_site.charts import figures
+
+    recipe = functools.partial(kinds.trend, [kinds.Point("2566", 93.0, 85.0)], theme.TOTAL_COLOUR, "x", "y", "z")
+    render.use_disk_cache(tmp_path)
+    try:
+        render.clear_cache()
+        svg = figures._svg(recipe)
+        assert render.stats.renders == 1 and list((tmp_path / "charts" / "recipes").iterdir())
+        built = []
+        monkeypatch.setattr(kinds, "finish", lambda chart: built.append(chart))
+        render.clear_cache()  # a new build
+        assert figures._svg(recipe) == svg and built == [] and render.stats.disk_hits == 1
+        other = functools.partial(kinds.trend, [kinds.Point("2566", 94.0, 85.0)], theme.TOTAL_COLOUR, "x", "y", "z")
+        assert render.recipe_key(other) != render.recipe_key(recipe)
+        before = render.recipe_key(recipe)
+        monkeypatch.setattr(render, "_spec_code_digest", lambda: "changed code")  # kinds.py or theme.py edited
+        assert render.recipe_key(recipe) != before
+    finally:
+        render.use_disk_cache(None)
+        render.clear_cache()
+    assert render.recipe_key(recipe) is None  # no cache on disk: every spec is built

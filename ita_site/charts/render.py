@@ -12,6 +12,13 @@ version and fonts its name hashes (content-addressed), and ``_tidy`` is applied 
 reading it, so no change of code or data can make it stale. Entries are written atomically
 (builds may run side by side) and read back only when whole. Deleting the folder is always
 safe.
+
+Building a spec with Altair (and importing Altair) also costs: 0.5 s of a build whose charts
+are all cached. So the disk also keeps, for each *recipe* (the ``kinds`` function and its
+arguments, as ``figures`` calls it), the key of the spec it gave: ``charts/recipes/<key>``.
+A recipe's key hashes its function, the repr of its arguments, the source of the modules
+that build specs (``kinds.py``, ``theme.py``) and the Altair version, so any change to them
+gives new keys; the SVG itself is then found by the spec's key as above.
 """
 
 from __future__ import annotations
@@ -25,7 +32,9 @@ import re
 import tempfile
 import threading
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
+from typing import Callable
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 
@@ -97,6 +106,62 @@ def to_svg(spec: dict) -> str:
     return svg
 
 
+# the modules whose code makes a spec from a recipe (see recipe_key)
+SPEC_CODE = ("kinds.py", "theme.py")
+
+
+@functools.cache
+def _spec_code_digest() -> str:
+    digest = hashlib.sha256()
+    for name in SPEC_CODE:
+        digest.update(name.encode("utf-8") + b"\0" + (Path(__file__).resolve().parent / name).read_bytes())
+    try:
+        digest.update(metadata.version("altair").encode("utf-8"))
+    except metadata.PackageNotFoundError:
+        digest.update(b"altair ?")
+    return digest.hexdigest()
+
+
+def recipe_key(recipe: functools.partial) -> str | None:
+    """The key of a chart recipe (a kinds function with its arguments), or None when there is
+    no cache on disk (then every spec is built, as the tests expect)."""
+    if _disk is None:
+        return None
+    fn: Callable = recipe.func
+    text = f"{fn.__module__}.{fn.__qualname__}\n{recipe.args!r}\n{sorted(recipe.keywords.items())!r}"
+    return hashlib.sha256(f"{_spec_code_digest()}\n{text}".encode("utf-8")).hexdigest()
+
+
+def svg_of_recipe(key: str) -> str | None:
+    """The SVG of the spec a recipe gave in an earlier build (memory or disk), or None."""
+    pointer = _disk / "charts" / "recipes" / key if _disk is not None else None
+    try:
+        spec = pointer.read_text(encoding="ascii").strip() if pointer else ""
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not re.fullmatch(r"[0-9a-f]{64}", spec):
+        return None
+    with _lock:
+        if spec in _cache:
+            stats.hits += 1
+            return _cache[spec]
+    raw = _read(spec)
+    if raw is None:
+        return None
+    svg = _tidy(raw)
+    with _lock:
+        _cache[spec] = svg
+        stats.hits += 1
+        stats.disk_hits += 1
+    return svg
+
+
+def remember_recipe(key: str, spec: dict) -> None:
+    """Note which spec a recipe gave (its SVG is in the cache by the spec's key)."""
+    if _disk is not None:
+        _write_file(_disk / "charts" / "recipes" / key, spec_key(spec))
+
+
 def _entry(key: str) -> Path | None:
     return _disk / "charts" / f"{key}.svg" if _disk is not None else None
 
@@ -114,11 +179,14 @@ def _read(key: str) -> str | None:
 
 def _write(key: str, raw: str) -> None:
     path = _entry(key)
-    if path is None:
-        return
+    if path is not None:
+        _write_file(path, raw)
+
+
+def _write_file(path: Path, raw: str) -> None:
     try:  # a cache that cannot be written only costs time
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".svg", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
     except OSError:
         return
     try:
