@@ -29,7 +29,7 @@ from ita_site.errors import DataErrors  # noqa: E402
 from ita_site.pages import Options, Page, build_pages, nav, paths  # noqa: E402
 from ita_site.pages.assets import Asset, build_assets  # noqa: E402
 from ita_site.pages.guide import guide_nav  # noqa: E402
-from ita_site.pages.render import labels  # noqa: E402
+from ita_site.pages.render import labels, use_template_cache  # noqa: E402
 from ita_site.provenance import GitDates, edit_uri, edit_url, repo_path  # noqa: E402
 from ita_site.site import inspect  # noqa: E402
 from ita_site.summary import build_notice  # noqa: E402
@@ -67,7 +67,9 @@ def data_dir(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check `data/` before anything is written: bad data stops the build here."""
     ita = config.extra.get("ita", {}) or {}
-    charts_render.use_disk_cache(cache_dir(ita, project_root(config)))  # charts kept between builds
+    cache = cache_dir(ita, project_root(config))  # charts and compiled templates kept between builds
+    charts_render.use_disk_cache(cache)
+    use_template_cache(cache / "templates" if cache else None)
     folder = data_dir(config)
     report = inspect(folder, build_date(folder, ita.get("timezone")))
     if report.errors:

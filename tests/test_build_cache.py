@@ -1,12 +1,12 @@
-"""Rendered charts and segmented Thai text are kept on disk between builds
-(extra.ita.cache_dir): a build from the cache gives the same site, byte for byte, and a
+"""Rendered charts, compiled templates and segmented Thai text are kept on disk between
+builds (extra.ita.cache_dir): a build from the cache gives the same site, byte for byte, and a
 damaged entry is never used."""
 
 from __future__ import annotations
 
 import re
 
-from conftest import build
+from conftest import ROOT, build
 
 from ita_site.charts import kinds, render, theme
 
@@ -62,6 +62,7 @@ def test_a_build_from_the_disk_cache_is_the_same_site(tmp_path):
     assert f"0 chart(s) rendered to SVG, {sum(map(int, rendered.groups()))} unchanged" in warm.stderr
     assert len(list((tmp_path / "cache" / "charts").glob("*.svg"))) == int(rendered.group(1))
     assert list((tmp_path / "cache" / "search").glob("thai-runs-pythainlp-*-newmm.json"))
+    assert list((tmp_path / "cache" / "templates").glob("*.cache"))
     files = sorted(p.relative_to(tmp_path / "cold") for p in (tmp_path / "cold").rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(tmp_path / "warm") for p in (tmp_path / "warm").rglob("*") if p.is_file())
     assert [f for f in files if (tmp_path / "cold" / f).read_bytes() != (tmp_path / "warm" / f).read_bytes()] == []
@@ -93,3 +94,23 @@ def test_a_recipe_met_before_gives_its_svg_without_altair(tmp_path, monkeypatch)
         render.use_disk_cache(None)
         render.clear_cache()
     assert render.recipe_key(recipe) is None  # no cache on disk: every spec is built
+
+
+def test_compiled_templates_kept_on_disk_give_the_same_pages(tmp_path):
+    from ita_site.pages import Options, build_pages
+    from ita_site.pages import render as pages_render
+    from ita_site.site import load_site
+
+    site = load_site(ROOT / "data")
+    options = Options(charts=False)
+    plain = build_pages(site, options)
+    try:
+        pages_render.use_template_cache(tmp_path)
+        first = build_pages(site, options)  # compiles and writes
+        assert len(list(tmp_path.glob("*.cache"))) > 10
+        pages_render.use_template_cache(None)
+        pages_render.use_template_cache(tmp_path)  # new environments: templates read from disk
+        again = build_pages(site, options)
+    finally:
+        pages_render.use_template_cache(None)
+    assert [p.markdown for p in first] == [p.markdown for p in plain] == [p.markdown for p in again]
