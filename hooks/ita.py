@@ -26,11 +26,12 @@ from ita_site.caching import cache_dir  # noqa: E402
 from ita_site.charts import render as charts_render  # noqa: E402
 from ita_site.dates import build_date  # noqa: E402
 from ita_site.errors import DataErrors  # noqa: E402
-from ita_site.pages import Options, Page, build_pages, nav, paths  # noqa: E402
+from ita_site.pages import Options, Page, build_pages, nav, paths, site_texts  # noqa: E402
 from ita_site.pages.assets import Asset, build_assets  # noqa: E402
 from ita_site.pages.guide import guide_nav  # noqa: E402
 from ita_site.pages.render import labels, use_template_cache  # noqa: E402
 from ita_site.provenance import GitDates, edit_uri, edit_url, repo_path  # noqa: E402
+from ita_site.reproducible import pin_source_date_epoch  # noqa: E402
 from ita_site.site import inspect  # noqa: E402
 from ita_site.summary import build_notice  # noqa: E402
 
@@ -71,7 +72,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     charts_render.use_disk_cache(cache)
     use_template_cache(cache / "templates" if cache else None)
     folder = data_dir(config)
-    report = inspect(folder, build_date(folder, ita.get("timezone")))
+    try:  # dates in the output (sitemap) come from the last commit: two builds are identical
+        environ = pin_source_date_epoch(project_root(config))
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+    report = inspect(folder, build_date(folder, ita.get("timezone"), environ=environ))
     if report.errors:
         raise PluginError(str(DataErrors(report.errors)))
     notice = build_notice(report)
@@ -90,13 +95,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = nav(pages, site, guide=guide_nav(Path(config.docs_dir)))
     if config.repo_url:  # hand-written pages (docs/) open on the same branch as the data files
         config.edit_uri = edit_uri(options.edit_branch, Path(config.docs_dir), project_root(config))
-    org = site.organization
     if any(a.path == paths.FEED for a in _assets):  # <link rel="alternate"> in overrides/main.html
-        config.extra["ita_feed"] = {"path": paths.FEED, "title": labels()["feed"]["title"].format(org=org.name)}
+        feed_title = labels()["feed"]["title"].format(org=site.organization.name)
+        config.extra["ita_feed"] = {"path": paths.FEED, "title": feed_title}
     else:
         config.extra.pop("ita_feed", None)
-    config.site_name = f"ผลการประเมิน ITA {org.short_name}"
-    config.site_description = f"ผลการประเมินคุณธรรมและความโปร่งใส (ITA) ของ{org.name} จังหวัด{org.province}"
+    for key, value in site_texts(site).items():
+        config[key] = value
     return config
 
 
@@ -109,6 +114,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for asset in _assets:
         files.append(File.generated(config, asset.path, content=asset.content))
     return files
+
+
+def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+    """The browser's <title> from the page's own title, escaped (the theme prints it as HTML)."""
+    generated = _pages.get(page.file.src_uri)
+    if generated is not None:
+        page.meta["title"] = generated.html_title
+    return markdown
 
 
 def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):

@@ -24,10 +24,18 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 def build(
-    site_dir: Path, data_dir: Path | None = None, *extra: str, env: dict[str, str] | None = None, cwd: Path = ROOT
+    site_dir: Path,
+    data_dir: Path | None = None,
+    *extra: str,
+    env: dict[str, str] | None = None,
+    cwd: Path = ROOT,
+    unprivileged: bool = False,
 ) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` from the project root `cwd`, into `site_dir`, from `data_dir`,
-    with extra environment variables `env` (ITA_REPO_URL, ITA_SITE_URL ...)."""
+    with extra environment variables `env` (ITA_REPO_URL, ITA_SITE_URL ...).
+
+    `unprivileged`: run it without the right to read files it has no permission for, even
+    as root (tests of unreadable files)."""
     base = {k: v for k, v in os.environ.items() if not k.startswith("ITA_")}
     env = {**base, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if data_dir is not None:
@@ -39,7 +47,36 @@ def build(
         capture_output=True,
         text=True,
         timeout=300,
+        preexec_fn=without_file_permission_bypass() if unprivileged else None,
     )
+
+
+def without_file_permission_bypass():
+    """A `preexec_fn` under which a file with mode 000 is unreadable even for root: drops
+    CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from the child's capability bounding set."""
+    if os.geteuid() != 0:
+        return None
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    pr_capbset_drop, cap_dac_override, cap_dac_read_search = 24, 1, 2
+
+    def drop() -> None:
+        for cap in (cap_dac_override, cap_dac_read_search):
+            if libc.prctl(pr_capbset_drop, cap, 0, 0, 0) != 0:
+                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+    return drop
+
+
+def make_unreadable(path: Path) -> None:
+    """chmod 000, and skip the test if this system cannot make it unreadable for the build."""
+    probe_cmd = ["ls", str(path)] if path.is_dir() else ["cat", str(path)]
+    path.chmod(0)
+    probe = subprocess.run(probe_cmd, capture_output=True, preexec_fn=without_file_permission_bypass())
+    if probe.returncode == 0:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+        pytest.skip("cannot make a file unreadable here (root without CAP_SETPCAP)")
 
 
 class BuiltSite:
@@ -129,3 +166,15 @@ def browser():
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def validate(data_dir: Path, unprivileged: bool = False) -> subprocess.CompletedProcess:
+    """`scripts/validate.py data_dir` in a fresh process (optionally without root's file access)."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), str(data_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=without_file_permission_bypass() if unprivileged else None,
+    )

@@ -6,6 +6,8 @@ problems; ``rules/`` checks what spans files; ``load_site`` in ``ita_site.site``
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,6 +45,9 @@ ALLOWED_OTHER = {".md"}  # notes for people (data/README.md) are allowed and ign
 # nothing a browser would run (no .html, .svg, .js)
 EVIDENCE_FOLDER = "evidence"
 EVIDENCE_TYPES = {".pdf", ".jpg", ".jpeg", ".png", ".webp", ".gif", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".csv", ".txt"}
+KNOWN_DIRS = {"indicators", "methodology", "years", EVIDENCE_FOLDER, *PER_YEAR}
+KNOWN_NAMES = {"organization.yml", *KNOWN_DIRS}
+MAX_PER_FILE = 50  # problems listed per file; the rest are counted
 
 
 @dataclass
@@ -95,7 +100,10 @@ def parse(path: Path, root: Path, model: type[M], errors: list[DataError]) -> Pa
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
-        errors.append(doc.error((), "ไฟล์ต้องเป็นชุด key: value ที่ระดับบนสุด", "รูปแบบตาม data/README.md"))
+        kind = {list: "รายการ (- ...)", str: "ข้อความ", type(None): "ค่าว่าง"}.get(type(doc.data), "ค่าเดี่ยว")
+        errors.append(
+            doc.error((), f"ระดับบนสุดของไฟล์เป็น{kind} ต้องเป็นชุด key: value (top level is not a mapping)", "รูปแบบตาม data/README.md")
+        )
         return None
     try:
         value = model.model_validate(doc.data)
@@ -105,7 +113,17 @@ def parse(path: Path, root: Path, model: type[M], errors: list[DataError]) -> Pa
         found = [describe(doc, item, schema_of(model), keys) for item in items]
         # a misspelt key is one mistake: keep "unknown key, did you mean X", drop "missing X"
         suggested = {e.suggestion for e in found if e.problem.startswith("ไม่รู้จัก key") and e.suggestion}
-        errors.extend(e for e in found if not (e.problem.startswith("ขาด key") and e.problem.split("'")[1] in suggested))
+        found = [e for e in found if not (e.problem.startswith("ขาด key") and e.problem.split("'")[1] in suggested)]
+        # a value the reader refused (NaN, control character, tag) is reported once, by the reader
+        refused = {(e.line, e.column) for e in read_errors}
+        found = [e for e in found if (e.line, e.column) not in refused]
+        errors.extend(found[:MAX_PER_FILE])
+        if len(found) > MAX_PER_FILE:
+            errors.append(
+                DataError(doc.file, found[MAX_PER_FILE].line, found[MAX_PER_FILE].column,
+                          f"และปัญหาอีก {len(found) - MAX_PER_FILE:,} จุดในไฟล์นี้ (more problems)",
+                          "แก้ปัญหาข้างต้นแล้วตรวจใหม่")
+            )
         return None
     if read_errors:
         return None
@@ -115,9 +133,10 @@ def parse(path: Path, root: Path, model: type[M], errors: list[DataError]) -> Pa
 def _stem_year(path: Path, root: Path, errors: list[DataError]) -> int | None:
     if re.fullmatch(r"25[0-9]{2}|26[0-9]{2}", path.stem):
         return int(path.stem)
-    errors.append(
-        DataError(shown(path, root), 1, 1, f"ชื่อไฟล์ '{path.name}' ไม่ใช่ปี พ.ศ.", "ตั้งชื่อไฟล์เป็นปีงบประมาณ เช่น 2566.yml")
-    )
+    hint = "ตั้งชื่อไฟล์เป็นปีงบประมาณ เช่น 2566.yml"
+    if re.fullmatch(r"(19|20|21)[0-9]{2}", path.stem):  # a Christian-era year
+        hint = f"ปี พ.ศ. = ค.ศ. + 543: {int(path.stem) + 543}.yml"
+    errors.append(DataError(shown(path, root), 1, 1, f"ชื่อไฟล์ '{path.name}' ไม่ใช่ปี พ.ศ.", hint))
     return None
 
 
@@ -125,8 +144,47 @@ def _inside(path: Path, root: Path) -> bool:
     try:
         path.resolve().relative_to(root.resolve())
         return True
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside, or a symlink loop
         return False
+
+
+def _scan(root: Path, errors: list[DataError]) -> list[Path]:
+    """Every entry under `root` with its name as stored (exact case), without following
+    symlinked folders; a folder that cannot be listed is an error, not silently empty."""
+    found: list[Path] = []
+
+    def walk(folder: Path) -> None:
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            why = "ไม่มีสิทธิ์อ่านโฟลเดอร์ (permission denied)" if isinstance(exc, PermissionError) else f"อ่านโฟลเดอร์ไม่ได้ ({exc.strerror})"
+            errors.append(DataError(shown(folder, root), 1, 1, why, "ให้สิทธิ์อ่านโฟลเดอร์ (chmod a+rx)"))
+            return
+        for entry in entries:
+            path = folder / entry.name
+            found.append(path)
+            if entry.is_dir(follow_symlinks=False):
+                walk(path)
+
+    walk(root)
+    return found
+
+
+def _unknown(path: Path, root: Path) -> DataError:
+    """An entry of data/ that no rule reads: say what it probably should be."""
+    rel = path.relative_to(root)
+    parts = rel.parts
+    expected = "ย้ายไปไว้ในโฟลเดอร์ที่ถูกต้องตาม data/README.md หรือลบออก"
+    for part in parts:
+        right = next((k for k in KNOWN_NAMES if k.lower() == part.lower() and k != part), None)
+        if right is not None:
+            expected = f"ชื่อต้องเป็นตัวพิมพ์เล็กตามนี้: '{right}' (ตัวพิมพ์ใหญ่-เล็กต่างกันคือคนละชื่อ)"
+            break
+    else:
+        if path.suffix != ".yml" and path.suffix.lower() in {".yaml", ".yml"}:
+            expected = f"เปลี่ยนชื่อเป็น '{path.stem}.yml' (นามสกุล .yml ตัวพิมพ์เล็ก)"
+    return DataError(shown(path, root), 1, 1, "ไฟล์นี้ไม่ได้ถูกใช้ (unknown file): เว็บไซต์จะไม่แสดงข้อมูลในไฟล์นี้", expected)
 
 
 def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
@@ -137,12 +195,16 @@ def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
     if not root.is_dir():
         return data, [DataError(str(root), 1, 1, "ไม่พบโฟลเดอร์ข้อมูล", "โฟลเดอร์ data/ ตามรูปแบบใน README")]
 
+    entries = _scan(root, errors)
+    present = set(entries)
     known: dict[Path, None] = {}
+    outside = {p for p in entries if p.is_symlink() and not _inside(p, root)}
 
     def files_in(folder: str) -> list[Path]:
         base = root / folder
-        found = sorted(p for p in base.glob("*.yml")) if base.is_dir() else []
-        found = [p for p in found if _inside(p, root)]  # symlinks out of data/ are reported below
+        found = [p for p in entries if p.parent == base and p.suffix == ".yml" and p not in outside]
+        if base in outside:
+            found = []
         for p in found:
             known[p] = None
         return found
@@ -150,7 +212,9 @@ def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
     # organization
     org_path = root / "organization.yml"
     known[org_path] = None
-    if org_path.is_file():
+    if org_path in outside:
+        pass  # reported below with every symlink out of data/
+    elif org_path in present:
         data.organization = parse(org_path, root, Organization, errors)
     else:
         errors.append(DataError(shown(org_path, root), 1, 1, "ไม่พบไฟล์ organization.yml", "สร้างไฟล์ตาม data/README.md"))
@@ -192,6 +256,7 @@ def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
         year = _stem_year(path, root, errors)
         parsed = parse(path, root, YearFile, errors)
         if parsed is None or year is None:
+            unread(path)
             continue
         if parsed.model.fiscal_year != year:
             errors.append(
@@ -217,23 +282,26 @@ def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
             elif year not in data.years and (root / "years" / f"{year}.yml").exists() is False:
                 errors.append(
                     parsed.doc.error(
-                        ("fiscal_year",), f"ไม่มีผลการประเมินของปี {year} (years/{year}.yml)", "สร้าง years/{year}.yml ก่อน"
+                        ("fiscal_year",), f"ไม่มีผลการประเมินของปี {year} (years/{year}.yml)", f"สร้าง years/{year}.yml ก่อน"
                     )
                 )
             else:
                 target[year] = parsed
 
     # anything else in data/ would be silently ignored: say so instead
-    for path in sorted(root.rglob("*")):
-        if path.is_symlink() and not _inside(path, root):
+    for path in entries:
+        if path in outside:
             errors.append(
                 DataError(shown(path, root), 1, 1, "ลิงก์ (symlink) ชี้ออกไปนอกโฟลเดอร์ data/", "ไฟล์จริงภายใน data/")
             )
             continue
-        if path.is_dir() or path in known or path.suffix in ALLOWED_OTHER:
+        if path in known or path.suffix in ALLOWED_OTHER:
             continue
+        real_dir = path.is_dir() and not path.is_symlink()
+        if real_dir and (path.parent == root and path.name in KNOWN_DIRS or any(p.parent == path for p in entries)):
+            continue  # a folder of data, or a folder whose files are each reported
         relative = path.relative_to(root)
-        if relative.parts[0] == EVIDENCE_FOLDER:
+        if relative.parts[0] == EVIDENCE_FOLDER and not real_dir:
             if path.suffix.lower() in EVIDENCE_TYPES:
                 data.evidence[relative.as_posix()] = path
             else:
@@ -247,14 +315,6 @@ def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
                     )
                 )
             continue
-        errors.append(
-            DataError(
-                shown(path, root),
-                1,
-                1,
-                "ไฟล์นี้ไม่ได้ถูกใช้ (unknown file): เว็บไซต์จะไม่แสดงข้อมูลในไฟล์นี้",
-                "ย้ายไปไว้ในโฟลเดอร์ที่ถูกต้องตาม data/README.md หรือลบออก",
-            )
-        )
-    data.files = sorted(p for p in known if p.exists())
+        errors.append(_unknown(path, root))
+    data.files = sorted(p for p in known if p in present)
     return data, errors

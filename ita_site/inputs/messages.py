@@ -41,7 +41,17 @@ def describe(
     key = _key(loc)
     value = err.get("input")
     ctx = err.get("ctx") or {}
-    shown_value = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    shown_value = _shown(value)
+    if kind == "invalid_key" or ("[key]" in raw and kind != "literal_error"):
+        # a key that is not text (``1: x``), or not a year where years are the keys
+        at = tuple(p for p in raw if p != "[key]")
+        wanted = TYPE_NAMES["int"] if kind.startswith("int") else TYPE_NAMES["str"]
+        where = at if at in doc.key_marks else loc
+        return doc.error(where, f"ชื่อ key {shown_value} ใช้ไม่ได้ในที่นี้ (wrong key)", f"key ที่เป็น{wanted}", at_key=True)
+    if value is None and (kind.endswith("_type") or kind == "model_type"):
+        return doc.error(loc, f"'{key}' ว่างเปล่า (empty value)", f"ใส่ค่าหลัง '{key}:' หรือลบบรรทัดนี้ถ้าไม่บังคับ")
+    if kind == "finite_number":
+        return doc.error(loc, f"ค่า {shown_value} ของ '{key}' ไม่ใช่ตัวเลขที่ใช้ได้ (NaN/infinity)", "ตัวเลข เช่น 95.07")
     if kind == "missing":
         return doc.error(loc[:-1], f"ขาด key '{key}' ที่ต้องมี (missing key)", f"เพิ่มบรรทัด {key}: ...")
     if kind == "extra_forbidden":
@@ -62,6 +72,8 @@ def describe(
         hint = ""
         if isinstance(value, str) and kind.split("_")[0] in {"float", "int"}:
             hint = close_numeral(value, integer=kind.startswith("int")) or ""
+        if isinstance(value, bool) and kind != "bool_type":
+            wanted += " (true/false ไม่ใช่ตัวเลขหรือข้อความ: ถ้าหมายถึงคำว่า true ให้ใส่ในเครื่องหมายคำพูด)"
         return doc.error(loc, f"'{key}' เป็นชนิดข้อมูลผิด: {shown_value} (wrong type)", wanted, suggestion=hint)
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
@@ -85,6 +97,14 @@ def describe(
 
 
 CODE_KEYS = {"question", "code"}
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value as quoted in a message: short, on one line."""
+    if isinstance(value, (dict, list)):
+        return type(value).__name__
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _pattern_hint(key: str) -> str:

@@ -74,7 +74,7 @@ TO_FILL = " เว้นเป็น null ได้ระหว่างรอ�
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 def _title(title: str) -> ConfigDict:

@@ -12,7 +12,7 @@ from .assets import ASSET_BUILDERS
 from .base import Dates, Page
 from .feed import evidence_files, progress_feed
 from .plan_pages import PlanBuilder
-from .render import Options, labels
+from .render import Options, html_text, labels
 from .site_pages import ComparisonBuilder, DownloadsBuilder, IndicatorBuilder
 from .year_pages import (
     AboutBuilder,
@@ -39,7 +39,7 @@ BUILDERS = [
 # non-page outputs (pages/assets.py): the Atom feed of progress and the evidence files it links
 ASSET_BUILDERS.extend([progress_feed, evidence_files])
 
-__all__ = ["Options", "Page", "build_pages", "nav"]
+__all__ = ["Options", "Page", "build_pages", "nav", "site_texts"]
 
 
 def build_pages(site: Site, options: Options | None = None, dates: Dates | None = None) -> list[Page]:
@@ -48,11 +48,37 @@ def build_pages(site: Site, options: Options | None = None, dates: Dates | None 
     return [page for builder in BUILDERS for page in builder.build(site, options, dates)]
 
 
+def site_texts(site: Site) -> dict[str, str]:
+    """MkDocs' `site_name` and `site_description`, from the organization, as HTML text:
+    the theme prints both unescaped (header, <title>, <meta> attribute)."""
+    org = site.organization
+    words = labels()["site"]
+    return {
+        "site_name": html_text(words["name"].format(short_name=org.short_name, name=org.name)),
+        "site_description": html_text(words["description"].format(name=org.name, province=org.province)),
+    }
+
+
 def nav(pages: list[Page], site: Site, guide: list | None = None) -> list:
     """MkDocs `nav`: home, a year being filled in, indicators, the latest year's issues,
     action plan and recommendations, comparison, earlier years (overview, issues, plan,
     recommendations), open data, question codes, about, and the hand-written staff guide
-    (``guide``, see ``pages/guide.py``)."""
+    (``guide``, see ``pages/guide.py``).
+
+    Titles are HTML text (``&lt;`` for ``<``): MkDocs themes print navigation titles as HTML,
+    and titles hold text from data/ (indicator names, issue titles)."""
+    return _escaped(_nav(pages, site, guide))
+
+
+def _escaped(items: list) -> list:
+    out: list = []
+    for item in items:
+        ((title, target),) = item.items()
+        out.append({html_text(title): _escaped(target) if isinstance(target, list) else target})
+    return out
+
+
+def _nav(pages: list[Page], site: Site, guide: list | None) -> list:
     words = labels()["nav"]
     latest = site.latest.year
     by_section: dict[str, list[Page]] = {}

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, Callable, Iterator
 
 from ..site import Site
-from .render import Options, labels, render
+from .render import Options, html_text, labels, render
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,11 @@ class Page:
     sources: tuple[str, ...]  # the data files it is built from; the first is the edit target
     year: int | None = None
     updated: datetime | None = None  # when its data last changed (git), if known
+
+    @property
+    def html_title(self) -> str:
+        """The title as HTML text, for the browser's <title> (themes print it unescaped)."""
+        return html_text(self.title)
 
 
 # When the data files of a page last changed: (sources) -> date, or None if unknown.

@@ -33,11 +33,20 @@ _BLOCK_START = re.compile(r"^(\s*)(?:([#>+-])|([0-9]+)([.)]))")
 
 def md_escape(text: str) -> str:
     """Plain text -> Markdown source that renders as exactly that text (no HTML, no markup)."""
-    text = " ".join(str(text).split("\n"))  # one paragraph: a value never starts a new block
+    # one paragraph: a value never starts a new block (Markdown also breaks lines at \r)
+    text = " ".join(str(text).splitlines())
     text = str(escape(text))  # & < > " '  -> entities: no raw HTML can form
     text = _MD_SPECIAL.sub(r"\\\1", text)  # no emphasis, code, links, images, tables
     # no heading, quote or list when the value stands at the start of a line
     return _BLOCK_START.sub(lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"), text)
+
+
+def html_text(text: str) -> str:
+    """Plain text -> HTML that shows exactly that text, quotes included (safe in attributes).
+
+    For the strings MkDocs' theme prints without escaping: navigation titles, the page
+    `<title>`, site name and description."""
+    return str(escape(str(text)))
 
 
 def _md_finalize(value: Any) -> Any:
@@ -46,6 +55,14 @@ def _md_finalize(value: Any) -> Any:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
     return md_escape(str(value))
+
+
+def _html_finalize(value: Any) -> Any:
+    """A value in an HTML partial stays on one line: a blank line typed in the data must not
+    end the raw HTML block and let Markdown read the rest (autoescaping follows)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return " ".join(value.splitlines())
+    return "" if value is None else value
 
 
 @dataclass(frozen=True)
@@ -121,7 +138,7 @@ def environments(options: Options) -> tuple[Environment, Environment]:
                   extensions=["jinja2.ext.do"])
     # In Markdown templates, a macro's output is trusted markup: call macros as {{ m(...)|safe }}
     md = Environment(finalize=_md_finalize, keep_trailing_newline=True, **common)
-    html = Environment(autoescape=True, **common)
+    html = Environment(autoescape=True, finalize=_html_finalize, **common)
     for env in (md, html):
         env.filters.update(_filters(options))
         env.globals.update(labels=labels(), options=options, paths=paths, override=override)
