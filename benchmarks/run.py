@@ -57,6 +57,9 @@ PYTHON = sys.executable
 
 from benchmarks.synthetic import write_synthetic  # noqa: E402
 
+_head = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"], capture_output=True, text=True)
+EPOCH = _head.stdout.strip() if _head.returncode == 0 and _head.stdout.strip().isdigit() else str(int(time.time()))
+
 
 @dataclass(frozen=True)
 class Run:
@@ -68,8 +71,11 @@ class Run:
 
 
 def env_for(data_dir: Path | None = None, **extra: str) -> dict[str, str]:
-    """The environment of a build: ours without ITA_* (no repository or site address)."""
+    """The environment of a build: ours without ITA_* (no repository or site address), and
+    SOURCE_DATE_EPOCH at the last commit (what hooks/ita.py pins itself), so that the plain
+    project, which has no such hook, dates its sitemap alike."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ITA_")}
+    env.setdefault("SOURCE_DATE_EPOCH", EPOCH)
     env["NO_MKDOCS_2_WARNING"] = "1"
     if data_dir is not None:
         env["ITA_DATA_DIR"] = str(data_dir)
@@ -162,6 +168,7 @@ def differences(a: Path, b: Path) -> list[str]:
 def plain_project(data_dir: Path, work: Path) -> Path:
     """A MkDocs project of the generated Markdown: same theme, overrides, CSS, extensions
     and search hook as mkdocs.yml, no `ita` hook. Returns its config file."""
+    from ita_site.pages import Options, build_pages, site_texts
     from ita_site.pages.guide import guide_nav
     from ita_site.pages.render import labels
     from ita_site.site import load_site
@@ -177,12 +184,17 @@ def plain_project(data_dir: Path, work: Path) -> Path:
     nav = yaml.safe_load((docs / "nav.yml").read_text(encoding="utf-8"))["nav"]
     (docs / "nav.yml").unlink()
     nav.append({labels()["nav"]["guide"]: guide_nav(docs)})
-    org = load_site(data_dir).organization
+    site = load_site(data_dir)
+    org = site.organization
+    # what hooks/ita.py sets from the data, written out: each page's browser title (front
+    # matter), the site's name and description
+    for page in build_pages(site, Options(charts=False)):
+        path = docs / page.path
+        head = "---\n" + yaml.safe_dump({"title": page.html_title}, allow_unicode=True, width=10_000) + "---\n"
+        path.write_text(head + path.read_text(encoding="utf-8"), encoding="utf-8")
     config = {
         "INHERIT": str(ROOT / "mkdocs.yml"),
-        # what hooks/ita.py sets from the data, written out
-        "site_name": f"ผลการประเมิน ITA {org.short_name}",
-        "site_description": f"ผลการประเมินคุณธรรมและความโปร่งใส (ITA) ของ{org.name} จังหวัด{org.province}",
+        **site_texts(site),
         "docs_dir": str(docs),
         "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
         "hooks": [str(ROOT / "hooks" / "search.py")],
