@@ -22,13 +22,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from ita_site.caching import cache_dir  # noqa: E402
 from ita_site.charts import render as charts_render  # noqa: E402
 from ita_site.dates import build_date  # noqa: E402
 from ita_site.errors import DataErrors  # noqa: E402
 from ita_site.pages import Options, Page, build_pages, nav, paths, site_texts  # noqa: E402
 from ita_site.pages.assets import Asset, build_assets  # noqa: E402
 from ita_site.pages.guide import guide_nav  # noqa: E402
-from ita_site.pages.render import labels  # noqa: E402
+from ita_site.pages.render import labels, use_template_cache  # noqa: E402
 from ita_site.provenance import GitDates, edit_uri, edit_url, repo_path  # noqa: E402
 from ita_site.reproducible import pin_source_date_epoch  # noqa: E402
 from ita_site.site import inspect  # noqa: E402
@@ -68,6 +69,9 @@ def data_dir(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check `data/` before anything is written: bad data stops the build here."""
     ita = config.extra.get("ita", {}) or {}
+    cache = cache_dir(ita, project_root(config))  # charts and compiled templates kept between builds
+    charts_render.use_disk_cache(cache)
+    use_template_cache(cache / "templates" if cache else None)
     folder = data_dir(config)
     try:  # dates in the output (sitemap) come from the last commit: two builds are identical
         environ = pin_source_date_epoch(project_root(config))

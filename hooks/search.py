@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from ita_site.caching import cache_dir  # noqa: E402
 from ita_site.search import SearchIndexError, build_search_index  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.search")
@@ -28,8 +29,10 @@ log = logging.getLogger("mkdocs.hooks.search")
 def on_post_build(config: MkDocsConfig) -> None:
     segment = os.environ.get("ITA_SEARCH_SEGMENT", "1") != "0"
     try:
-        exclude = tuple((config.extra.get("ita", {}) or {}).get("search_exclude", ()))
-        report = build_search_index(Path(config.site_dir), segment=segment, exclude=exclude)
+        ita = config.extra.get("ita", {}) or {}
+        exclude = tuple(ita.get("search_exclude", ()))
+        cache = cache_dir(ita, Path(config.config_file_path).parent)  # Thai words kept between builds
+        report = build_search_index(Path(config.site_dir), segment=segment, exclude=exclude, cache_dir=cache)
     except SearchIndexError as exc:
         raise PluginError(f"search index: {exc}") from None
     log.info(

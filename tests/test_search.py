@@ -121,3 +121,47 @@ def test_bundle_of_a_small_site(tmp_path):
     assert "สินบน" in words and "หน้าไม่พบ" not in words and words == sorted(words)
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["th"]["page_count"] == 2
+
+
+def test_the_copy_without_the_rest_of_the_page_gives_the_same_index(site, tmp_path):
+    """build_search_index leaves the navigation out of the copies (smaller, faster): Pagefind
+    reads only the article (data-pagefind-body), so the index is the same, byte for byte."""
+    from ita_site.search.index import _pagefind_bundle, pages_to_index
+
+    bundles = []
+    for outside in (True, False):
+        copies = tmp_path / f"copies-{outside}"
+        for path in pages_to_index(site.path, ("guide/",)):
+            copy = index_copy(path.read_text(encoding="utf-8"), ThaiSegmenter(), outside=outside)
+            if copy is not None:
+                target = copies / path.relative_to(site.path)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(copy, encoding="utf-8")
+        bundles.append(_pagefind_bundle(copies, tmp_path / f"bundle-{outside}", 120))
+    whole, article = bundles
+    assert whole.keys() == article.keys() and len(whole) > 10
+    assert [name for name in whole if whole[name] != article[name]] == []
+    smaller = index_copy(PAGE, None, outside=False)
+    assert "เมนูนำทางของเว็บไซต์" not in smaller and "ไม่มีการเรียกรับสินบน" in smaller and "<title>t</title>" in smaller
+
+
+def test_segmented_runs_are_kept_between_builds(tmp_path, monkeypatch):
+    from ita_site.search import segment
+
+    text = "การจัดการเรื่องร้องเรียนการทุจริต ไม่มีการเรียกรับสินบน"
+    first = ThaiSegmenter(cache={})
+    expected = first.segment(text)
+    monkeypatch.setattr(segment, "_SHARED_CACHE", dict(first._cache))
+    segment.save_runs(tmp_path, first.keys)
+    assert segment.runs_file(tmp_path).exists()
+
+    monkeypatch.setattr(segment, "_SHARED_CACHE", {})  # a new build process
+    assert segment.load_runs(tmp_path) == len(first.keys) == 2
+    again = ThaiSegmenter()
+    assert again.segment(text) == expected
+    assert again.segmented == 0 and again.words == first.words  # nothing segmented again
+
+    segment.runs_file(tmp_path).write_text('{"x": [1', encoding="utf-8")  # damaged: ignored
+    monkeypatch.setattr(segment, "_SHARED_CACHE", {})
+    assert segment.load_runs(tmp_path) == 0
+    assert ThaiSegmenter().segment(text) == expected

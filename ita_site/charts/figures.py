@@ -8,6 +8,7 @@ methodology, each indicator's tool from the catalog); the words from ``labels.ym
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -16,7 +17,7 @@ from ..pages.render import Options, labels, template_module
 from ..site import Site, Year
 from ..thai import fmt_mark, fmt_score
 from . import kinds, theme
-from .render import sized, to_svg
+from .render import recipe_key, remember_recipe, sized, svg_of_recipe, to_svg
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,22 @@ def _texts(kind: str, options: Options, **facts) -> tuple[Markup, Markup]:
     return Markup(str(module.title).strip()), Markup(" ".join(str(module.summary).split()))
 
 
-def _figure(fid: str, kind: str, chart, options: Options, table: Table, **facts) -> Figure:
-    svg = to_svg(kinds.finish(chart))
+def _svg(chart: functools.partial) -> str:
+    """The SVG of a chart given as its recipe (a kinds function and its arguments). With the
+    cache on disk, a recipe met in an earlier build gives its SVG without Altair (see
+    ``render.recipe_key``); otherwise the spec is built, rendered or found by its hash."""
+    key = recipe_key(chart)
+    if key is not None and (svg := svg_of_recipe(key)) is not None:
+        return svg
+    spec = kinds.finish(chart())
+    svg = to_svg(spec)
+    if key is not None:
+        remember_recipe(key, spec)
+    return svg
+
+
+def _figure(fid: str, kind: str, chart: functools.partial, options: Options, table: Table, **facts) -> Figure:
+    svg = _svg(chart)
     width, height = sized(svg)
     title, summary = _texts(kind, options, **facts)
     labelled = svg.replace(
@@ -77,7 +92,7 @@ def indicators(site: Site, y: Year, options: Options) -> Figure:
         kinds.Bar(w["bar"].format(number=n, name=ind.name_in(y.year), tool=ind.tool), score, ind.tool, tools[ind.tool])
         for n, ind, score in entries
     ]
-    chart = kinds.labelled_bars(bars, pass_mark, _pass_mark_label(pass_mark), w["legend"])
+    chart = functools.partial(kinds.labelled_bars, bars, pass_mark, _pass_mark_label(pass_mark), w["legend"])
     c = w["columns"]
     table = Table(
         (c["indicator"], c["tool"], c["score"], c["versus"]),
@@ -100,7 +115,7 @@ def tools(site: Site, y: Year, options: Options) -> Figure:
     pass_mark = y.methodology.pass_mark
     values = [(t.code, y.computed.tools_rounded[t.code]) for t in y.methodology.tools]
     bars = [kinds.Bar(names[code], v, code, names[code]) for code, v in values]
-    chart = kinds.labelled_bars(bars, pass_mark, _pass_mark_label(pass_mark), None)
+    chart = functools.partial(kinds.labelled_bars, bars, pass_mark, _pass_mark_label(pass_mark), None)
     c = w["columns"]
     table = Table((c["tool"], c["score"], c["versus"]), tuple((names[k], fmt_score(v), _versus(v, pass_mark)) for k, v in values))
     return _figure(
@@ -114,7 +129,9 @@ def totals(site: Site, options: Options) -> Figure:
     w = _words()
     years = list(site.years.values())
     points = [kinds.Point(str(y.year), y.computed.total_rounded, y.methodology.pass_mark) for y in years]
-    chart = kinds.trend(points, theme.TOTAL_COLOUR, _pass_mark_label(points[-1].pass_mark), w["years_axis"], w["total_axis"])
+    chart = functools.partial(
+        kinds.trend, points, theme.TOTAL_COLOUR, _pass_mark_label(points[-1].pass_mark), w["years_axis"], w["total_axis"]
+    )
     c = w["columns"]
     table = Table(
         (c["year"], c["total"], c["pass_mark"]),
@@ -134,7 +151,8 @@ def trend(site: Site, number: int, options: Options) -> Figure | None:
     if not years:
         return None
     points = [kinds.Point(str(y.year), y.scores[number], y.methodology.pass_mark) for y in years]
-    chart = kinds.trend(
+    chart = functools.partial(
+        kinds.trend,
         points, theme.TOOL_COLOURS[ind.tool], _pass_mark_label(points[-1].pass_mark), w["years_axis"], w["score_axis"]
     )
     c = w["columns"]
@@ -157,7 +175,7 @@ def comparison(site: Site, options: Options) -> Figure:
         points = tuple(kinds.Point(str(y.year), y.scores[n], y.methodology.pass_mark) for y in years if n in y.scores)
         if points:
             panels.append(kinds.Panel(w["bar"].format(number=n, name=ind.name, tool=ind.tool), ind.tool, tools[ind.tool], points))
-    chart = kinds.small_multiples(panels, w["legend"])
+    chart = functools.partial(kinds.small_multiples, panels, w["legend"])
     c = w["columns"]
     rows = [
         (f"{n}. {ind.name}", *(fmt_score(y.scores[n]) if n in y.scores else "–" for y in years))

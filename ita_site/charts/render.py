@@ -1,19 +1,40 @@
 """Render a Vega-Lite spec to SVG with vl-convert, once per distinct spec.
 
-The cache is keyed by the SHA-256 of the spec's canonical JSON (and the vl-convert version),
-so `mkdocs serve` re-renders only the charts whose data or look changed. Rendering does not
-run JavaScript in the page: the SVG is inlined at build time.
+The cache is keyed by the SHA-256 of the spec's canonical JSON, the vl-convert version and
+the chart fonts, so `mkdocs serve` re-renders only the charts whose data or look changed.
+Rendering does not run JavaScript in the page: the SVG is inlined at build time.
+
+With ``use_disk_cache(folder)`` (the hook does it: ``extra.ita.cache_dir``, default
+``.cache/ita``) what vl-convert returns is also kept in ``folder/charts/<key>.svg``, so a new
+`mkdocs build` renders only the charts that changed since the last one: starting vl-convert
+and rendering were a third of a build. An entry is vl-convert's own output for the spec,
+version and fonts its name hashes (content-addressed), and ``_tidy`` is applied after
+reading it, so no change of code or data can make it stale. Entries are written atomically
+(builds may run side by side) and read back only when whole. Deleting the folder is always
+safe.
+
+Building a spec with Altair (and importing Altair) also costs: 0.5 s of a build whose charts
+are all cached. So the disk also keeps, for each *recipe* (the ``kinds`` function and its
+arguments, as ``figures`` calls it), the key of the spec it gave: ``charts/recipes/<key>``.
+A recipe's key hashes its function, the repr of its arguments, the source of the modules
+that build specs (``kinds.py``, ``theme.py``) and the Altair version, so any change to them
+gives new keys; the SVG itself is then found by the spec's key as above.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
+import os
 import re
+import tempfile
 import threading
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
+from typing import Callable
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 
@@ -21,12 +42,28 @@ FONTS = Path(__file__).resolve().parent / "fonts"
 @dataclass
 class CacheStats:
     renders: int = 0
-    hits: int = 0
+    hits: int = 0  # from memory or disk
+    disk_hits: int = 0
 
 
 _cache: dict[str, str] = {}
 _lock = threading.Lock()
 stats = CacheStats()
+_disk: Path | None = None  # folder of cached SVGs, or None: memory only
+
+
+def use_disk_cache(folder: Path | str | None) -> None:
+    """Keep the SVGs in `folder` (created when first written) as well; None: memory only."""
+    global _disk
+    _disk = Path(folder) if folder else None
+
+
+@functools.cache
+def _fonts_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(FONTS.glob("*.ttf")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 @functools.cache
@@ -42,7 +79,7 @@ def spec_key(spec: dict) -> str:
     canonical = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     engine = _engine()
     version = getattr(engine, "__version__", "")
-    return hashlib.sha256(f"{version}\n{canonical}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{version}\n{_fonts_digest()}\n{canonical}".encode("utf-8")).hexdigest()
 
 
 def to_svg(spec: dict) -> str:
@@ -52,17 +89,120 @@ def to_svg(spec: dict) -> str:
         if key in _cache:
             stats.hits += 1
             return _cache[key]
-    svg = _tidy(_engine().vegalite_to_svg(spec))
+    raw = _read(key)
+    if raw is not None:
+        svg = _tidy(raw)
+        with _lock:
+            _cache[key] = svg
+            stats.hits += 1
+            stats.disk_hits += 1
+        return svg
+    raw = _engine().vegalite_to_svg(spec)
+    svg = _tidy(raw)
     with _lock:
         _cache[key] = svg
         stats.renders += 1
+    _write(key, raw)
     return svg
 
 
+# the modules whose code makes a spec from a recipe (see recipe_key)
+SPEC_CODE = ("kinds.py", "theme.py")
+
+
+@functools.cache
+def _spec_code_digest() -> str:
+    digest = hashlib.sha256()
+    for name in SPEC_CODE:
+        digest.update(name.encode("utf-8") + b"\0" + (Path(__file__).resolve().parent / name).read_bytes())
+    try:
+        digest.update(metadata.version("altair").encode("utf-8"))
+    except metadata.PackageNotFoundError:
+        digest.update(b"altair ?")
+    return digest.hexdigest()
+
+
+def recipe_key(recipe: functools.partial) -> str | None:
+    """The key of a chart recipe (a kinds function with its arguments), or None when there is
+    no cache on disk (then every spec is built, as the tests expect)."""
+    if _disk is None:
+        return None
+    fn: Callable = recipe.func
+    text = f"{fn.__module__}.{fn.__qualname__}\n{recipe.args!r}\n{sorted(recipe.keywords.items())!r}"
+    return hashlib.sha256(f"{_spec_code_digest()}\n{text}".encode("utf-8")).hexdigest()
+
+
+def svg_of_recipe(key: str) -> str | None:
+    """The SVG of the spec a recipe gave in an earlier build (memory or disk), or None."""
+    pointer = _disk / "charts" / "recipes" / key if _disk is not None else None
+    try:
+        spec = pointer.read_text(encoding="ascii").strip() if pointer else ""
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not re.fullmatch(r"[0-9a-f]{64}", spec):
+        return None
+    with _lock:
+        if spec in _cache:
+            stats.hits += 1
+            return _cache[spec]
+    raw = _read(spec)
+    if raw is None:
+        return None
+    svg = _tidy(raw)
+    with _lock:
+        _cache[spec] = svg
+        stats.hits += 1
+        stats.disk_hits += 1
+    return svg
+
+
+def remember_recipe(key: str, spec: dict) -> None:
+    """Note which spec a recipe gave (its SVG is in the cache by the spec's key)."""
+    if _disk is not None:
+        _write_file(_disk / "charts" / "recipes" / key, spec_key(spec))
+
+
+def _entry(key: str) -> Path | None:
+    return _disk / "charts" / f"{key}.svg" if _disk is not None else None
+
+
+def _read(key: str) -> str | None:
+    path = _entry(key)
+    if path is None:
+        return None
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return raw if raw.lstrip().startswith(("<svg ", "<?xml")) and raw.rstrip().endswith("</svg>") else None
+
+
+def _write(key: str, raw: str) -> None:
+    path = _entry(key)
+    if path is not None:
+        _write_file(path, raw)
+
+
+def _write_file(path: Path, raw: str) -> None:
+    try:  # a cache that cannot be written only costs time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(raw)
+        os.replace(tmp, path)  # whole or not at all, also with builds side by side
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
 def clear_cache() -> None:
+    """Forget the SVGs kept in memory (the disk folder, if any, is left as it is)."""
     with _lock:
         _cache.clear()
-        stats.renders = stats.hits = 0
+        stats.renders = stats.hits = stats.disk_hits = 0
 
 
 _ROOT = re.compile(r"^<svg ([^>]*)>")

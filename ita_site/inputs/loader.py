@@ -28,7 +28,7 @@ from ..model.files import (
     YearFile,
 )
 from ..model.kinds import json_schema as schema_of
-from .messages import describe
+from .messages import describe, path_keys
 from .yaml_source import YamlDocument, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -109,7 +109,8 @@ def parse(path: Path, root: Path, model: type[M], errors: list[DataError]) -> Pa
         value = model.model_validate(doc.data)
     except ValidationError as exc:
         items = exc.errors(include_url=False)
-        found = [describe(doc, item, schema_of(model)) for item in items]
+        keys = path_keys(doc)
+        found = [describe(doc, item, schema_of(model), keys) for item in items]
         # a misspelt key is one mistake: keep "unknown key, did you mean X", drop "missing X"
         suggested = {e.suggestion for e in found if e.problem.startswith("ไม่รู้จัก key") and e.suggestion}
         found = [e for e in found if not (e.problem.startswith("ขาด key") and e.problem.split("'")[1] in suggested)]

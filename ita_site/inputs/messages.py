@@ -26,11 +26,14 @@ def _key(loc: tuple[Any, ...]) -> str:
     return parts[-1] if parts else "(ทั้งไฟล์)"
 
 
-def describe(doc: YamlDocument, err: dict[str, Any], schema: dict[str, Any] | None = None) -> DataError:
-    """One DataError for one pydantic error dict (``ValidationError.errors()`` item)."""
+def describe(
+    doc: YamlDocument, err: dict[str, Any], schema: dict[str, Any] | None = None, keys: set[Any] | None = None
+) -> DataError:
+    """One DataError for one pydantic error dict (``ValidationError.errors()`` item).
+    `keys`: ``path_keys(doc)``, when the caller describes several errors of one file."""
     kind = err["type"]
     # pydantic puts type steps ("float", "[key]", "function-before[...]") into loc: keep real keys
-    keys = _path_keys(doc)
+    keys = path_keys(doc) if keys is None else keys
     raw = tuple(err["loc"])
     loc = tuple(
         p for i, p in enumerate(raw) if isinstance(p, int) or p in keys or (kind == "missing" and i == len(raw) - 1)
@@ -121,7 +124,9 @@ def _bounds(doc: YamlDocument, err: dict[str, Any]) -> tuple[Any, Any]:
     return lo, hi
 
 
-def _path_keys(doc: YamlDocument) -> set[Any]:
+def path_keys(doc: YamlDocument) -> set[Any]:
+    """Every key and index that occurs in a path of the document (all its values: computed
+    once per file, not once per error; 850 errors in a 280-row file took 2 s)."""
     keys: set[Any] = set()
     for path in doc.marks:
         keys.update(path)

@@ -15,9 +15,10 @@ import functools
 import posixpath
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from .. import thai
@@ -111,10 +112,30 @@ def _filters(options: Options) -> dict[str, Any]:
     return {name: (lambda f: lambda v: Markup(f(v)))(f) for name, f in formats.items()}
 
 
+_bytecode: FileSystemBytecodeCache | None = None
+
+
+def use_template_cache(folder: Path | str | None) -> None:
+    """Keep the compiled templates in `folder` between builds (Jinja's bytecode cache, keyed
+    by each template's source; compiling them was most of the time of the page builders);
+    None: compile in each process. Takes effect for the environments made after it."""
+    global _bytecode
+    bytecode = None
+    if folder:
+        try:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            bytecode = FileSystemBytecodeCache(str(folder))
+        except OSError:
+            bytecode = None  # a cache that cannot be written only costs time
+    if (bytecode is None) != (_bytecode is None) or (bytecode and bytecode.directory != _bytecode.directory):
+        _bytecode = bytecode
+        environments.cache_clear()
+
+
 @functools.cache
 def environments(options: Options) -> tuple[Environment, Environment]:
     loader = FileSystemLoader(str(TEMPLATES))
-    common = dict(loader=loader, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+    common = dict(loader=loader, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, bytecode_cache=_bytecode,
                   extensions=["jinja2.ext.do"])
     # In Markdown templates, a macro's output is trusted markup: call macros as {{ m(...)|safe }}
     md = Environment(finalize=_md_finalize, keep_trailing_newline=True, **common)

@@ -1,9 +1,16 @@
 """Build the site's search index with Pagefind (extended build) from segmented page copies.
 
-``build_search_index(site_dir)`` reads every built page, makes an in-memory copy of its
-article with U+200B between Thai words (:mod:`.segment`), feeds the copies to Pagefind
-through its Python API and writes the bundle into ``site_dir/pagefind/``. The published
-pages are never modified: copying text from the site gives clean Thai.
+``build_search_index(site_dir)`` reads every built page, makes a copy of its article with
+U+200B between Thai words (:mod:`.segment`) in a temporary folder, runs Pagefind's binary (the
+one the ``pagefind[extended]`` package ships) over the copies and writes the bundle into
+``site_dir/pagefind/``. The published pages are never modified: copying text from the site
+gives clean Thai.
+
+The binary is run as a command (``pagefind_extended --site COPIES --output-path OUT``), not
+through Pagefind's Python API: the API returns the whole bundle as one message through a pipe
+read with a 2 MiB limit, which a site of some 150 pages exceeds (the build then hung until its
+timeout), and it answers one message per 0.1 s. The command writes the same files, byte for
+byte, with no size limit.
 
 Next to Pagefind's files it writes ``thai-words.json``, the Thai words of the index: the
 search box splits the reader's query with them (see ``overrides/assets/javascripts``), and
@@ -17,18 +24,19 @@ Nothing here needs MkDocs; `hooks/search.py` calls it after every build (also un
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
+import copy
 import json
+import os
 import re
 import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
 
-from .segment import ThaiSegmenter
+from .segment import ThaiSegmenter, load_runs, save_runs
 
 BUNDLE_DIR = "pagefind"
 WORDS_FILE = "thai-words.json"
@@ -81,11 +89,14 @@ def pages_to_index(site_dir: Path, exclude: tuple[str, ...] = ()) -> list[Path]:
     return pages
 
 
-def index_copy(html: str, segmenter: ThaiSegmenter | None) -> str | None:
+def index_copy(html: str, segmenter: ThaiSegmenter | None, *, outside: bool = True) -> str | None:
     """The HTML Pagefind indexes for one page: its article only, Thai words separated.
 
     Returns None for a page without an article. With ``segmenter=None`` the text is left as
-    it is (used to show what search does without segmentation).
+    it is (used to show what search does without segmentation). With ``outside=False`` the
+    rest of the body (header, navigation, footer: not indexed anyway) is left out of the copy,
+    which gives the same index from much smaller copies: every page holds the whole
+    navigation, so a site of 260 pages made 45 MB of copies, 7 MB without it.
     """
     doc = lxml.html.document_fromstring(html)
     articles = doc.xpath("//article")
@@ -101,6 +112,18 @@ def index_copy(html: str, segmenter: ThaiSegmenter | None) -> str | None:
                 element.text = segmenter.segment(element.text)
             if element is not article and element.tail:
                 element.tail = segmenter.segment(element.tail)
+    body = doc.find("body")
+    if not outside and body is not None:
+        # a new page of copies (moving the article out of its tree made lxml keep every
+        # detached tree: 1 MB a page)
+        shell = lxml.html.Element("html", dict(doc.attrib))
+        head = doc.find("head")
+        if head is not None:
+            shell.append(copy.deepcopy(head))
+        shell.append(lxml.html.Element("body", dict(body.attrib)))
+        shell[-1].append(copy.deepcopy(article))
+        shell[-1][0].tail = None
+        doc = shell
     return lxml.html.tostring(doc, encoding="unicode", doctype="<!doctype html>")
 
 
@@ -114,42 +137,51 @@ def without_query_segmentation(runtime: str, name: str) -> str:
     return patched
 
 
-async def _pagefind_bundle(copies_dir: Path, timeout: float) -> dict[str, bytes]:
-    from pagefind.service import PagefindService
+def _pagefind_bundle(copies_dir: Path, out_dir: Path, timeout: float) -> dict[str, bytes]:
+    """Run Pagefind over `copies_dir`; every file of the bundle it writes into `out_dir`."""
+    from pagefind.service import get_executable  # the binary of pagefind[extended]
 
-    async with PagefindService() as service:
-        index = await service.create_index({"force_language": LANGUAGE, "keep_index_url": True})
-        # One request for the whole folder: the Python API answers one message per 0.1 s,
-        # so adding pages one by one would cost 0.1 s per page.
-        await asyncio.wait_for(index.add_directory(str(copies_dir)), timeout=timeout)
-        # get_files, not write_files: with write_files the service may be stopped before
-        # the last file is flushed (seen with 1.5.2: pagefind.js cut at 32 KiB).
-        files = await asyncio.wait_for(index.get_files(), timeout=timeout)
-    return {f["path"]: f["content"] for f in files}
-
-
-def _run(make_coroutine):
-    """asyncio.run, also when the caller's thread already runs an event loop (Playwright,
-    notebooks): then in a thread of its own."""
+    binary = get_executable()
+    if binary is None:
+        raise SearchIndexError("Pagefind's binary was not found: pip install 'pagefind[extended]'")
+    args = [
+        str(binary), "--site", str(copies_dir), "--output-path", str(out_dir),
+        "--force-language", LANGUAGE, "--keep-index-url", "--quiet",
+    ]  # fmt: skip
+    # run from an empty folder, without PAGEFIND_* settings: no pagefind.yml or variable of
+    # the caller's changes the index
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+    work = out_dir.parent
     try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(make_coroutine())
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(lambda: asyncio.run(make_coroutine())).result()
+        done = subprocess.run(args, cwd=work, env=env, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise SearchIndexError(f"Pagefind did not finish in {timeout:.0f} s") from None
+    except OSError as exc:
+        raise SearchIndexError(f"Pagefind could not be run: {exc}") from None
+    if done.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed ({done.returncode}): {(done.stderr or done.stdout).strip()[-2000:]}")
+    return {p.relative_to(out_dir).as_posix(): p.read_bytes() for p in sorted(out_dir.rglob("*")) if p.is_file()}
 
 
 def build_search_index(
-    site_dir: Path, *, segment: bool = True, exclude: tuple[str, ...] = (), timeout: float = 120.0
+    site_dir: Path,
+    *,
+    segment: bool = True,
+    exclude: tuple[str, ...] = (),
+    timeout: float = 120.0,
+    cache_dir: Path | None = None,
 ) -> SearchIndexReport:
-    """Index the built site in `site_dir` and write `site_dir/pagefind/` (replacing it)."""
+    """Index the built site in `site_dir` and write `site_dir/pagefind/` (replacing it).
+    `cache_dir`: where the segmented Thai runs are kept between builds (None: not kept)."""
     site_dir = Path(site_dir).resolve()
     segmenter = ThaiSegmenter() if segment else None
+    if segmenter is not None and cache_dir is not None:
+        load_runs(cache_dir)
     with tempfile.TemporaryDirectory(prefix="ita-search-") as tmp:
-        copies_dir = Path(tmp)
+        copies_dir = Path(tmp) / "copies"
         pages = 0
         for path in pages_to_index(site_dir, exclude):
-            copy = index_copy(path.read_text(encoding="utf-8"), segmenter)  # MkDocs writes UTF-8
+            copy = index_copy(path.read_text(encoding="utf-8"), segmenter, outside=False)  # MkDocs writes UTF-8
             if copy is None:
                 continue
             target = copies_dir / path.relative_to(site_dir)
@@ -158,13 +190,9 @@ def build_search_index(
             pages += 1
         if not pages:
             raise SearchIndexError(f"no page with an <article> to index in {site_dir}")
-        try:
-            files = _run(lambda: _pagefind_bundle(copies_dir, timeout))
-        except asyncio.TimeoutError:
-            raise SearchIndexError(
-                "Pagefind did not return the index in time (its Python API reads the whole "
-                "bundle through one 2 MiB pipe buffer: a very large site may exceed it)"
-            ) from None
+        files = _pagefind_bundle(copies_dir, Path(tmp) / "bundle", timeout)
+    if segmenter is not None and cache_dir is not None:
+        save_runs(cache_dir, segmenter.keys)
 
     kept = {name: content for name, content in files.items() if _KEPT.match(name)}
     for name in (*_RUNTIME, "pagefind-entry.json"):

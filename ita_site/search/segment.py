@@ -12,14 +12,24 @@ words met are kept (:attr:`ThaiSegmenter.words`): the search box splits the read
 with exactly these words, so the query and the index agree on word boundaries.
 
 Segmentation is cached by the SHA-256 of each Thai run, for the life of the process (so
-`mkdocs serve` does not segment unchanged text again on every rebuild).
+`mkdocs serve` does not segment unchanged text again on every rebuild), and between builds in
+a file of the cache folder (``load_runs``, ``save_runs``: the runs of the last build, for the
+PyThaiNLP version and engine in the file name), so a new `mkdocs build` segments only new
+text and does not load PyThaiNLP's dictionary at all when there is none.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import json
+import os
 import re
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Iterable
 
 ZWSP = "\u200b"
 # A run of Thai letters, vowels, tone marks and Thai digits (the Thai block, U+0E00-U+0E7F).
@@ -49,6 +59,7 @@ class ThaiSegmenter:
         self._cache = _SHARED_CACHE if cache is None else cache
         self.words: set[str] = set()
         self.segmented = 0  # runs actually segmented by PyThaiNLP (cache misses)
+        self.keys: set[str] = set()  # the runs met (their keys), for save_runs
 
     def tokens(self, run: str) -> tuple[str, ...]:
         """The words of one Thai run: "ไม่มีการเรียกรับสินบน" -> ไม่ มี การ เรียก รับ สินบน."""
@@ -61,8 +72,55 @@ class ThaiSegmenter:
             self._cache[key] = words
             self.segmented += 1
         self.words.update(words)
+        self.keys.add(key)
         return words
 
     def segment(self, text: str) -> str:
         """`text` with U+200B between the words of each Thai run; everything else untouched."""
         return THAI_RUN.sub(lambda m: ZWSP.join(self.tokens(m.group(0))), text)
+
+
+def runs_file(folder: Path) -> Path:
+    """The file of segmented runs in the cache `folder`, named for what segments them."""
+    try:
+        version = metadata.version("pythainlp")
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    return Path(folder) / "search" / f"thai-runs-pythainlp-{version}-{ENGINE}.json"
+
+
+def load_runs(folder: Path) -> int:
+    """Add the runs kept in `folder` by an earlier build to the shared cache; how many.
+    A missing or damaged file only means that the runs are segmented again."""
+    try:
+        kept = json.loads(runs_file(folder).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+    if not isinstance(kept, dict):
+        return 0
+    added = 0
+    for key, words in kept.items():
+        if key in _SHARED_CACHE or not (isinstance(words, list) and all(isinstance(w, str) for w in words)):
+            continue
+        _SHARED_CACHE[key] = tuple(words)
+        added += 1
+    return added
+
+
+def save_runs(folder: Path, keys: Iterable[str]) -> None:
+    """Keep the segmented runs of `keys` (those of this build) in `folder` for the next build,
+    written whole or not at all (builds may run side by side)."""
+    path = runs_file(folder)
+    runs = {k: list(_SHARED_CACHE[k]) for k in sorted(keys) if k in _SHARED_CACHE}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(runs, f, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)

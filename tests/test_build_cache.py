@@ -1,0 +1,116 @@
+"""Rendered charts, compiled templates and segmented Thai text are kept on disk between
+builds (extra.ita.cache_dir): a build from the cache gives the same site, byte for byte, and a
+damaged entry is never used."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT, build
+
+from ita_site.charts import kinds, render, theme
+
+
+def spec(value: float) -> dict:
+    return kinds.finish(kinds.trend([kinds.Point("2566", value, 85.0)], theme.TOTAL_COLOUR, "x", "y", "z"))
+
+
+def test_svgs_are_kept_on_disk_and_read_back(tmp_path):
+    render.use_disk_cache(tmp_path)
+    try:
+        render.clear_cache()
+        svg = render.to_svg(spec(90.0))
+        assert render.stats.renders == 1
+        entries = list((tmp_path / "charts").glob("*.svg"))
+        assert [e.name for e in entries] == [f"{render.spec_key(spec(90.0))}.svg"]
+        assert render._tidy(entries[0].read_text(encoding="utf-8")) == svg  # vl-convert's output, tidied when read
+        assert not list((tmp_path / "charts").glob(".tmp-*"))  # written whole, then renamed
+
+        render.clear_cache()  # a new build: memory is empty, the disk is not
+        assert render.to_svg(spec(90.0)) == svg
+        assert (render.stats.renders, render.stats.disk_hits) == (0, 1)
+
+        render.to_svg(spec(91.0))  # another spec, another entry
+        assert render.stats.renders == 1 and len(list((tmp_path / "charts").glob("*.svg"))) == 2
+
+        raw = entries[0].read_text(encoding="utf-8")
+        entries[0].write_text(raw[: len(raw) // 2], encoding="utf-8")  # a damaged entry
+        render.clear_cache()
+        assert render.to_svg(spec(90.0)) == svg
+        assert (render.stats.renders, render.stats.disk_hits) == (1, 0)  # rendered again ...
+        assert entries[0].read_text(encoding="utf-8") == raw  # ... and repaired
+    finally:
+        render.use_disk_cache(None)
+        render.clear_cache()
+
+
+def test_without_a_disk_cache_nothing_is_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    render.clear_cache()
+    render.to_svg(spec(92.0))
+    assert render._disk is None and not any(tmp_path.iterdir())
+
+
+def test_a_build_from_the_disk_cache_is_the_same_site(tmp_path):
+    env = {"ITA_CACHE_DIR": str(tmp_path / "cache")}
+    cold = build(tmp_path / "cold", env=env)
+    assert cold.returncode == 0, cold.stdout + cold.stderr
+    warm = build(tmp_path / "warm", env=env)
+    assert warm.returncode == 0, warm.stdout + warm.stderr
+    rendered = re.search(r"(\d+) chart\(s\) rendered to SVG, (\d+) unchanged", cold.stderr)
+    assert rendered and int(rendered.group(1)) > 10
+    assert f"0 chart(s) rendered to SVG, {sum(map(int, rendered.groups()))} unchanged" in warm.stderr
+    assert len(list((tmp_path / "cache" / "charts").glob("*.svg"))) == int(rendered.group(1))
+    assert list((tmp_path / "cache" / "search").glob("thai-runs-pythainlp-*-newmm.json"))
+    assert list((tmp_path / "cache" / "templates").glob("*.cache"))
+    files = sorted(p.relative_to(tmp_path / "cold") for p in (tmp_path / "cold").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "warm") for p in (tmp_path / "warm").rglob("*") if p.is_file())
+    assert [f for f in files if (tmp_path / "cold" / f).read_bytes() != (tmp_path / "warm" / f).read_bytes()] == []
+
+
+def test_a_recipe_met_before_gives_its_svg_without_altair(tmp_path, monkeypatch):
+    """With the cache on disk, a chart whose recipe (kinds function and arguments) was built
+    before is not built again: its SVG comes from the spec it gave."""
+    import functools
+
+    from ita_site.charts import figures
+
+    recipe = functools.partial(kinds.trend, [kinds.Point("2566", 93.0, 85.0)], theme.TOTAL_COLOUR, "x", "y", "z")
+    render.use_disk_cache(tmp_path)
+    try:
+        render.clear_cache()
+        svg = figures._svg(recipe)
+        assert render.stats.renders == 1 and list((tmp_path / "charts" / "recipes").iterdir())
+        built = []
+        monkeypatch.setattr(kinds, "finish", lambda chart: built.append(chart))
+        render.clear_cache()  # a new build
+        assert figures._svg(recipe) == svg and built == [] and render.stats.disk_hits == 1
+        other = functools.partial(kinds.trend, [kinds.Point("2566", 94.0, 85.0)], theme.TOTAL_COLOUR, "x", "y", "z")
+        assert render.recipe_key(other) != render.recipe_key(recipe)
+        before = render.recipe_key(recipe)
+        monkeypatch.setattr(render, "_spec_code_digest", lambda: "changed code")  # kinds.py or theme.py edited
+        assert render.recipe_key(recipe) != before
+    finally:
+        render.use_disk_cache(None)
+        render.clear_cache()
+    assert render.recipe_key(recipe) is None  # no cache on disk: every spec is built
+
+
+def test_compiled_templates_kept_on_disk_give_the_same_pages(tmp_path):
+    from ita_site.pages import Options, build_pages
+    from ita_site.pages import render as pages_render
+    from ita_site.site import load_site
+
+    site = load_site(ROOT / "data")
+    options = Options(charts=False)
+    plain = build_pages(site, options)
+    try:
+        pages_render.use_template_cache(tmp_path)
+        first = build_pages(site, options)  # compiles and writes
+        assert len(list(tmp_path.glob("*.cache"))) > 10
+        pages_render.use_template_cache(None)
+        pages_render.use_template_cache(tmp_path)  # new environments: templates read from disk
+        again = build_pages(site, options)
+    finally:
+        pages_render.use_template_cache(None)
+    assert [p.markdown for p in first] == [p.markdown for p in plain] == [p.markdown for p in again]
