@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -308,17 +307,7 @@ def test_charts_can_be_switched_off(tmp_path):
 # --- in a browser, with the font the page serves: nothing drawn outside its chart ---
 
 
-@pytest.fixture(scope="module")
-def browser():
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        pytest.skip("Debian chromium is not installed (scripts/test.sh installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
+# `browser`: the session's Chromium (conftest.py)
 
 
 def font_faces() -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -182,33 +181,15 @@ def test_search_index_holds_the_payload_as_text(payload_site):
 # --- in a real browser ---------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it)")
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from screenshot import CHROMIUM_ARGS
-
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+# `browser` is the session's Chromium (conftest.py): one Playwright session per test process.
 
 
 @pytest.fixture(scope="module")
 def served(payload_site):
-    import functools
-    import http.server
-    import threading
+    from ita_site.local_server import serve
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):  # noqa: D102 - keep the test output clean
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(payload_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server, base = serve(payload_site)
+    yield base
     server.shutdown()
 
 
