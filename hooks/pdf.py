@@ -3,7 +3,9 @@
 The work is in ``ita_site.pdf``. ``on_config`` decides, before the pages are written, whether
 PDFs are made (``extra.ita.pdf``: auto | true | false, or ITA_PDF), so that the pages link a PDF
 only when there will be one (hooks/ita.py reads ``extra.ita_pdf``); ``on_post_build`` prints
-``report/<year>.html`` to ``downloads/ita-report-<year>.pdf``. Listed before hooks/ita.py.
+``report/<year>.html`` to ``downloads/ita-report-<year>.pdf``, or copies the PDF printed
+before from the cache folder (``extra.ita.cache_dir``) when nothing it depends on changed.
+Listed before hooks/ita.py.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ita_site.pdf import Job, PdfError, decide, print_pdfs  # noqa: E402
+from ita_site.caching import cache_dir  # noqa: E402
+from ita_site.pdf import Job, PdfError, decide, print_pdfs, stats  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pdf")
 
@@ -33,7 +36,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except PdfError as exc:
         raise PluginError(str(exc)) from None
     log.info(decision.message)  # INFO, not a warning: `mkdocs build --strict` passes without Chromium
-    config.extra["ita_pdf"] = {"chromium": decision.chromium, "jobs": []} if decision.build else None
+    kept = cache_dir(ita, Path(config.config_file_path).parent.resolve())  # PDFs printed before, by content hash
+    config.extra["ita_pdf"] = (
+        {"chromium": decision.chromium, "jobs": [], "cache": kept / "pdf" if kept else None} if decision.build else None
+    )
     return config
 
 
@@ -42,9 +48,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not plan or not plan["jobs"]:
         return
     started = time.perf_counter()
+    before = stats.printed, stats.kept
     jobs = [Job(html, pdf) for html, pdf in plan["jobs"]]
     try:
-        written = print_pdfs(Path(config.site_dir), jobs, plan["chromium"], config.site_url or None, plan.get("date"))
+        written = print_pdfs(
+            Path(config.site_dir), jobs, plan["chromium"], config.site_url or None, plan.get("date"), cache=plan.get("cache")
+        )
     except PdfError as exc:
         raise PluginError(f"PDF: {exc}") from None
-    log.info("PDF of the full reports: %s (%.1f s)", ", ".join(p.name for p in written), time.perf_counter() - started)
+    printed, kept = stats.printed - before[0], stats.kept - before[1]
+    log.info(
+        "PDF of the full reports: %s (%d printed, %d unchanged from the cache; %.1f s)",
+        ", ".join(p.name for p in written), printed, kept, time.perf_counter() - started,
+    )

@@ -1,4 +1,4 @@
-"""Where the build keeps what it may reuse in the next build (rendered charts, Thai words).
+"""Where the build keeps what it may reuse in the next build (rendered charts, Thai words, PDFs).
 
 Everything kept there is content-addressed (named by the hash of what produced it), so it
 never goes stale and deleting the folder is always safe: the next build makes it again.

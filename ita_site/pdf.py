@@ -21,6 +21,7 @@ build date (``dates.build_date``, not the clock), and links point to the publish
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -150,16 +151,87 @@ def print_pdfs(
     chromium: str,
     site_url: str | None = None,
     created: date | None = None,
+    cache: Path | None = None,
 ) -> list[Path]:
     """Print each job's page of the built site `site_dir` to its PDF; returns the files written.
     `created`: the date written in the PDF (the build date), so that the same data gives the
-    same bytes.
+    same bytes. `cache`: a folder of PDFs printed before, named by the hash of everything the
+    printed bytes depend on (see `print_key`); a job found there is copied, not printed (a
+    rebuild under `mkdocs serve` after an edit that does not change the report, every build
+    after the first one).
 
     The printing runs in a thread of its own: Playwright's sync API refuses to start in a
     thread where an asyncio loop runs (a caller's async code, or another Playwright session
     such as a test's browser), and a fresh thread has none."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ita-pdf") as pool:
-        return pool.submit(_print_pdfs, site_dir, jobs, chromium, site_url, created).result()
+    site_dir = Path(site_dir)
+    jobs = list(jobs)
+    keys = {job: print_key(site_dir, job, chromium, site_url, created) for job in jobs} if cache else {}
+    written: list[Path] = []
+    to_print = []
+    for job in jobs:
+        kept = cache / f"{keys[job]}.pdf" if cache else None
+        if kept is not None and kept.is_file():
+            target = site_dir / job.pdf
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(kept, target)
+            written.append(target)
+            stats.kept += 1
+        else:
+            to_print.append(job)
+    if to_print:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ita-pdf") as pool:
+            printed = pool.submit(_print_pdfs, site_dir, to_print, chromium, site_url, created).result()
+        for job, target in zip(to_print, printed):
+            if cache:
+                _keep(target, cache / f"{keys[job]}.pdf")
+        written += printed
+        stats.printed += len(printed)
+    return written
+
+
+@dataclass
+class PrintStats:
+    printed: int = 0
+    kept: int = 0  # copied from the cache
+
+
+stats = PrintStats()
+
+
+# What a printed PDF depends on besides its page: the files of the site the page loads (CSS,
+# fonts, images) are all under these folders of the built site.
+PRINT_INPUTS = ("assets",)
+
+
+def print_key(site_dir: Path, job: Job, chromium: str, site_url: str | None, created: date | None) -> str:
+    """The hash of everything the printed bytes of `job` depend on: the page, the site's
+    assets (CSS, fonts, images), the Chromium (path, size, time of the file), the link target,
+    the date written, and this module's code (its print settings and normalisation)."""
+    digest = hashlib.sha256()
+
+    def add(label: str, data: bytes) -> None:
+        digest.update(f"{label}\0{len(data)}\0".encode())
+        digest.update(data)
+
+    add("code", Path(__file__).read_bytes())
+    add("page", job.html.encode() + b"\0" + (site_dir / job.html).read_bytes())
+    add("settings", f"{site_url or ''}|{_pdf_date(created)}".encode())
+    found = shutil.which(chromium) if os.sep not in chromium else chromium
+    info = os.stat(found) if found else None
+    add("chromium", f"{chromium}|{info.st_size if info else ''}|{info.st_mtime_ns if info else ''}".encode())
+    for folder in PRINT_INPUTS:
+        for file in sorted((site_dir / folder).rglob("*")):
+            if file.is_file():
+                add(file.relative_to(site_dir).as_posix(), file.read_bytes())
+    return digest.hexdigest()
+
+
+def _keep(file: Path, kept: Path) -> None:
+    """Copy `file` into the cache atomically (a build stopped halfway leaves no torn PDF)."""
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    partial = kept.with_name(f".{kept.name}.{os.getpid()}.part")
+    shutil.copyfile(file, partial)
+    os.replace(partial, kept)
 
 
 def _print_pdfs(

@@ -172,6 +172,35 @@ def test_links_point_to_the_published_site(site, data, tmp_path, browser):
     assert b"127.0.0.1" not in file.read_bytes()
 
 
+def test_a_pdf_printed_before_is_reused_until_its_page_or_assets_change(site, data, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site.path, copy)
+    cache = tmp_path / "cache"
+    year = data.latest.year
+    job = core.Job(paths.report(year).replace(".md", ".html"), paths.report_pdf(year))
+    day = build_date(DATA, "Asia/Bangkok")
+
+    def run() -> tuple[int, int, bytes]:
+        before = core.stats.printed, core.stats.kept
+        [file] = core.print_pdfs(copy, [job], CHROMIUM, created=day, cache=cache)
+        return core.stats.printed - before[0], core.stats.kept - before[1], file.read_bytes()
+
+    first = run()
+    assert first[:2] == (1, 0) and len(list(cache.glob("*.pdf"))) == 1
+    (copy / job.pdf).unlink()
+    again = run()
+    assert again == (0, 1, first[2])  # copied from the cache, the same bytes as printed
+    assert first[2] == report_pdf(site, year).read_bytes()  # and as the build's own
+    css = copy / "assets" / "ita.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+    assert run()[:2] == (1, 0)  # a stylesheet changed: printed again
+    page = copy / job.html
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", "<p>เพิ่ม</p></article>", 1), encoding="utf-8")
+    changed = run()
+    assert changed[:2] == (1, 0) and changed[2] != first[2]  # the page changed: printed again
+    assert len(list(cache.glob("*.pdf"))) == 3 and not list(cache.glob(".*"))  # no partial files left
+
+
 # --- the report page and the links to the PDF ------------------------------------------------
 
 
