@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmarks of the build (issue 5): generation overhead, scale, live preview, stages.
 
-    python benchmarks/run.py [--repeat 3] [--only overhead,scale,serve,stages] [--quick]
+    python benchmarks/run.py [--repeat 3] [--only overhead,scale,serve,stages,pdf] [--quick]
 
 Prints Markdown tables (the README's "Benchmarks" section shows them). Every build is a
 separate `mkdocs build --strict` process from this project; wall time, CPU time (user + system
@@ -26,6 +26,10 @@ go to temporary folders, data is copied or generated there.
    `mkdocs build` of the same data.
 4. **stages**: where the time of one build goes (`benchmarks/stages.py`, in-process): the
    full build from an empty and from a warm chart cache, and the plain MkDocs build.
+5. **pdf**: the PDF of the full reports (hooks/pdf.py, Chromium) is printing, not generating:
+   sections 1 to 4 build with ITA_PDF=false (the plain project has no such step); this one
+   measures the full build of `data/` with the PDFs printed, from an empty cache and with the
+   PDFs of the previous build in the cache, against the same build without PDFs.
 """
 
 from __future__ import annotations
@@ -77,6 +81,7 @@ def env_for(data_dir: Path | None = None, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ITA_")}
     env.setdefault("SOURCE_DATE_EPOCH", EPOCH)
     env["NO_MKDOCS_2_WARNING"] = "1"
+    env["ITA_PDF"] = "false"  # sections 1-4: no PDF (section 5 measures it)
     if data_dir is not None:
         env["ITA_DATA_DIR"] = str(data_dir)
     env.update(extra)
@@ -105,13 +110,14 @@ def measure(args: list[str], env: dict[str, str], cwd: Path = ROOT, timeout: flo
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode == 0, text)
 
 
-def build(site_dir: Path, data_dir: Path | None = None, config: Path | None = None, cache: Path | None = None) -> Run:
-    """One `mkdocs build --strict`; `cache`: the chart cache folder (default: a new, empty one)."""
+def build(site_dir: Path, data_dir: Path | None = None, config: Path | None = None, cache: Path | None = None, **env: str) -> Run:
+    """One `mkdocs build --strict`; `cache`: the cache folder (default: a new, empty one);
+    `env`: more environment variables (ITA_PDF=true)."""
     args = [MKDOCS, "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
     if config is not None:
         args += ["--config-file", str(config)]
     cache = cache or site_dir.parent / f"cache-empty-{uuid.uuid4().hex}"
-    run = measure(args, env_for(data_dir, ITA_CACHE_DIR=str(cache)))
+    run = measure(args, env_for(data_dir, ITA_CACHE_DIR=str(cache), **env))
     if run.ok and "WARNING" in run.output:
         return Run(run.wall, run.cpu, run.rss_mb, False, run.output)
     return run
@@ -190,8 +196,14 @@ def plain_project(data_dir: Path, work: Path) -> Path:
     # matter), the site's name and description
     for page in build_pages(site, Options(charts=False)):
         path = docs / page.path
-        head = "---\n" + yaml.safe_dump({"title": page.html_title}, allow_unicode=True, width=10_000) + "---\n"
-        path.write_text(head + path.read_text(encoding="utf-8"), encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        meta: dict = {}
+        if text.startswith("---\n"):  # the page's own front matter (hide: toc), kept
+            head, text = text[4:].split("\n---\n", 1)
+            meta = yaml.safe_load(head) or {}
+        meta["title"] = page.html_title
+        front = "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=10_000) + "---\n"
+        path.write_text(front + text, encoding="utf-8")
     config = {
         "INHERIT": str(ROOT / "mkdocs.yml"),
         **site_texts(site),
@@ -489,6 +501,44 @@ def report_stages(r: dict) -> str:
     return "\n".join(lines)
 
 
+# --- 5. PDF ------------------------------------------------------------------------------
+
+
+def bench_pdf(repeat: int, tmp: Path) -> dict:
+    data = ROOT / "data"
+    warm = tmp / "cache-warm"
+    build(tmp / "site-warm", data, cache=warm, ITA_PDF="true")  # fill the cache (not measured)
+    runs: dict[str, list[Run]] = {"cold": [], "warm": [], "off": []}
+    for i in range(repeat):
+        runs["cold"].append(build(tmp / "site-cold", data, ITA_PDF="true"))
+        runs["warm"].append(build(tmp / "site-warm", data, cache=warm, ITA_PDF="true"))
+        runs["off"].append(build(tmp / "site-off", data, cache=warm))
+    figures = {k: Figures.of(v) for k, v in runs.items()}
+    for f in figures.values():
+        if f.failed:
+            raise SystemExit("build failed:\n" + f.failed)
+    return {**figures, "pdfs": len(list((tmp / "site-cold" / "downloads").glob("*.pdf")))}
+
+
+def report_pdf(r: dict) -> str:
+    off = r["off"]
+    lines = [
+        f"### 5. PDF of the full reports (data/, {r['pdfs']} PDFs printed by Chromium)",
+        "",
+        "| build of data/ | wall s | CPU s | peak RSS MB | CPU vs no PDF, warm caches |",
+        "|---|--:|--:|--:|--:|",
+    ]
+    for label, key in (
+        ("PDFs printed, empty caches (a first build, CI)", "cold"),
+        ("PDFs from the previous build's cache (page and assets unchanged)", "warm"),
+        ("no PDF (ITA_PDF=false), warm caches", "off"),
+    ):
+        f = r[key]
+        lines.append(f"| {label} | {f.wall:.2f} | {f.cpu:.2f} | {f.rss_mb:.0f} | {f.cpu / off.cpu:.2f} |")
+    lines += ["", "CPU includes Chromium's processes when the build waited for them (os.wait4 of the build's process tree)."]
+    return "\n".join(lines)
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
     load = os.getloadavg()
@@ -501,7 +551,7 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs of each build (median); default 3")
-    parser.add_argument("--only", default="overhead,scale,serve,stages", help="comma-separated sections")
+    parser.add_argument("--only", default="overhead,scale,serve,stages,pdf", help="comma-separated sections")
     parser.add_argument("--quick", action="store_true", help="one run each, scale up to 10 years only")
     args = parser.parse_args(argv)
     repeat = 1 if args.quick else args.repeat
@@ -521,6 +571,8 @@ def main(argv: list[str] | None = None) -> int:
             print(report_serve(bench_serve(max(repeat, 3), tmp / "serve")) + "\n", flush=True)
         if "stages" in sections:
             print(report_stages(bench_stages(tmp / "stages", plain_config)) + "\n", flush=True)
+        if "pdf" in sections:
+            print(report_pdf(bench_pdf(repeat, tmp / "pdf")) + "\n", flush=True)
     return 0
 
 
