@@ -16,7 +16,10 @@ from conftest import ROOT, build
 WORKFLOW = ROOT / ".github/workflows/pages.yml"
 PRECOMMIT = ROOT / ".pre-commit-config.yaml"
 CHECK_JSONSCHEMA = str(Path(sys.executable).parent / "check-jsonschema")
-OFFICIAL = {"actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"}
+OFFICIAL = {
+    "actions/checkout", "actions/setup-python", "actions/cache", "actions/configure-pages",
+    "actions/upload-pages-artifact", "actions/deploy-pages",
+}
 
 
 def workflow() -> dict:
@@ -106,6 +109,18 @@ def test_concurrency_group_and_full_history():
     assert checkout["with"]["fetch-depth"] == 0  # dates of pages come from git history
     setup = next(s for s in steps(doc) if s.get("uses", "").startswith("actions/setup-python"))
     assert setup["with"]["cache"] == "pip"
+
+
+def test_the_build_cache_is_kept_between_runs():
+    """.cache/ita (extra.ita.cache_dir) restored before the build: content-addressed, so the
+    newest cache of any earlier run is safe to use."""
+    doc = workflow()
+    names = [s.get("uses", s.get("run", "")) for s in doc["jobs"]["build"]["steps"]]
+    cache = next(s for s in doc["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/cache"))
+    assert names.index(cache["uses"]) < names.index("scripts/build.sh")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    assert cache["with"]["path"] == config["extra"]["ita"]["cache_dir"]
+    assert "github.sha" in cache["with"]["key"] and cache["with"]["key"].startswith(cache["with"]["restore-keys"])
 
 
 def test_addresses_come_from_the_repository_not_from_the_file():
