@@ -33,7 +33,7 @@ STAGES = [
     ("loading mkdocs.yml and the hooks (imports: ita_site, pydantic ...)", ["mkdocs.config:load_config"]),
     ("data: YAML reading (line numbers)", ["ita_site.inputs.loader:read_yaml"]),
     ("data: validation (pydantic models, cross-file rules)", ["ita_site.inputs.loader:parse", "ita_site.site:check", "ita_site.site:assemble"]),
-    ("git: build date and last-changed dates", ["ita_site.provenance:_git", "ita_site.dates:_git"]),
+    ("git: build date and last-changed dates", ["ita_site.git:run"]),
     ("pages: builders and Jinja templates", ["ita_site.pages.base:Builder.build"]),
     ("charts: Altair (import, specs), titles and tables", [f"ita_site.charts.figures:{k}" for k in ("indicators", "tools", "totals", "trend", "comparison")]),
     ("charts: vl-convert rendering to SVG", ["ita_site.charts.figures:to_svg"]),

@@ -10,11 +10,12 @@ builds reproducible it is not the wall clock: ``build_date()`` is the one place 
 from __future__ import annotations
 
 import os
-import subprocess
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from . import git
 
 BE_OFFSET = 543  # Buddhist era = Gregorian + 543
 
@@ -43,16 +44,6 @@ def _zone(name: str | None):
         return timezone.utc
 
 
-def _git(folder: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(folder), *args], capture_output=True, text=True, timeout=20, check=False
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
-
-
 def build_date(
     data_dir: Path | str,
     tz: str | None = None,
@@ -74,9 +65,8 @@ def build_date(
     if epoch:
         return datetime.fromtimestamp(int(epoch), zone).date()
     folder = Path(data_dir)
-    if folder.is_dir():
-        dirty = _git(folder, "status", "--porcelain", "--", ".")
-        stamp = _git(folder, "log", "-1", "--format=%ct")
-        if dirty == "" and stamp and stamp.strip().isdigit():
-            return datetime.fromtimestamp(int(stamp.strip()), zone).date()
+    if folder.is_dir() and git.has_changes(folder) is False:
+        stamp = git.last_commit_time(folder)
+        if stamp is not None:
+            return datetime.fromtimestamp(stamp, zone).date()
     return today or datetime.now(zone).date()

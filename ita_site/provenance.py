@@ -11,11 +11,11 @@
 
 from __future__ import annotations
 
-import subprocess
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from . import git
 from .thai import fmt_date
 
 THAILAND = timezone(timedelta(hours=7))  # no daylight saving time
@@ -51,21 +51,6 @@ def thai_date(value: date | datetime, months: Sequence[str]) -> str:
     return fmt_date(value, list(months))
 
 
-def _git(args: list[str], cwd: Path) -> str | None:
-    try:
-        done = subprocess.run(
-            ["git", "-c", "core.quotePath=false", *args],
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=30,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None  # no git on this machine
-    return done.stdout if done.returncode == 0 else None
-
-
 class GitDates:
     """When the data files under `data_dir` last changed, by git history.
 
@@ -84,11 +69,11 @@ class GitDates:
         self._first = {}
         if not self.data_dir.is_dir():
             return self._first
-        top = _git(["rev-parse", "--show-toplevel"], self.data_dir)
+        top = git.run(self.data_dir, "rev-parse", "--show-toplevel")
         if not top:
             return self._first
         self._top = Path(top.strip()).resolve()
-        log = _git(["log", "--format=@%cI", "--name-only", "--", "."], self.data_dir)
+        log = git.run(self.data_dir, "log", "--format=@%cI", "--name-only", "--", ".")
         if not log:
             return self._first
         index, when = -1, None

@@ -9,9 +9,10 @@ commit. Anything else that writes a date (open-data files, feeds) should use it 
 from __future__ import annotations
 
 import os
-import subprocess
 import time
 from pathlib import Path
+
+from . import git
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,16 +27,8 @@ def build_timestamp(root: Path | str | None = None) -> int:
         if not value.strip().isdigit():
             raise ValueError(f"SOURCE_DATE_EPOCH ต้องเป็นจำนวนวินาที (whole seconds), ได้ {value!r}")
         return int(value)
-    try:
-        out = subprocess.run(
-            ["git", "-C", str(root or ROOT), "log", "-1", "--format=%ct"],
-            capture_output=True, text=True, timeout=10, check=True,
-        ).stdout.strip()
-        if out.isdigit():
-            return int(out)
-    except (OSError, subprocess.SubprocessError):
-        pass  # no git, or not a repository (a tarball): fall back to the clock
-    return int(time.time())
+    stamp = git.last_commit_time(root or ROOT)  # None: no git, or not a repository (a tarball)
+    return int(time.time()) if stamp is None else stamp
 
 
 _PINNED: str | None = None  # the SOURCE_DATE_EPOCH that pin_source_date_epoch() set itself
