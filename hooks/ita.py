@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ita_site.caching import cache_dir  # noqa: E402
+from ita_site.caching import cache_dir, theme_template_cache  # noqa: E402
 from ita_site.charts import render as charts_render  # noqa: E402
 from ita_site.dates import build_date  # noqa: E402
 from ita_site.errors import DataErrors  # noqa: E402
@@ -113,6 +113,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _built(source: str) -> str:
     """The built page of a Markdown source (use_directory_urls: false): report/2566.html."""
     return source[: -len(".md")] + ".html"
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    """The theme's templates compiled once, kept in the cache folder (not on every build)."""
+    ita = config.extra.get("ita", {}) or {}
+    bytecode = theme_template_cache(cache_dir(ita, project_root(config)))
+    if bytecode is not None:
+        env.bytecode_cache = bytecode
+    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

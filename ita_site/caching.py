@@ -20,3 +20,27 @@ def cache_dir(ita: Mapping[str, Any], project_root: Path, environ: Mapping[str, 
     environ = os.environ if environ is None else environ
     chosen = environ.get("ITA_CACHE_DIR", ita.get("cache_dir", DEFAULT))
     return (Path(project_root) / chosen).resolve() if chosen else None
+
+
+def theme_template_cache(folder: Path | None):
+    """A bytecode cache for the theme's Jinja templates (mkdocs-material's main.html, base.html
+    and partials, with overrides/): MkDocs compiles every one of them on every build, which is
+    a fifth of a warm build. Kept under `folder`/theme-<mkdocs>-<material>, apart from our own
+    templates (another environment, other settings); Jinja checks each template's source
+    before it uses what it kept. None when `folder` is None or cannot be written."""
+    if folder is None:
+        return None
+    from importlib.metadata import PackageNotFoundError, version
+
+    from jinja2 import FileSystemBytecodeCache
+
+    try:
+        versions = f"{version('mkdocs')}-{version('mkdocs-material')}"
+    except PackageNotFoundError:
+        versions = "unknown"
+    target = Path(folder) / f"theme-{versions}"
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a cache that cannot be written only costs time
+    return FileSystemBytecodeCache(str(target))

@@ -63,6 +63,7 @@ def test_a_build_from_the_disk_cache_is_the_same_site(tmp_path):
     assert len(list((tmp_path / "cache" / "charts").glob("*.svg"))) == int(rendered.group(1))
     assert list((tmp_path / "cache" / "search").glob("thai-runs-pythainlp-*-newmm.json"))
     assert list((tmp_path / "cache" / "templates").glob("*.cache"))
+    assert len(list((tmp_path / "cache").glob("theme-*/*.cache"))) > 10  # Material's templates, compiled once
     files = sorted(p.relative_to(tmp_path / "cold") for p in (tmp_path / "cold").rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(tmp_path / "warm") for p in (tmp_path / "warm").rglob("*") if p.is_file())
     assert [f for f in files if (tmp_path / "cold" / f).read_bytes() != (tmp_path / "warm" / f).read_bytes()] == []
@@ -114,3 +115,25 @@ def test_compiled_templates_kept_on_disk_give_the_same_pages(tmp_path):
     finally:
         pages_render.use_template_cache(None)
     assert [p.markdown for p in first] == [p.markdown for p in plain] == [p.markdown for p in again]
+
+
+def test_theme_templates_compiled_before_are_used_until_their_source_changes(tmp_path):
+    from jinja2 import Environment, FileSystemLoader
+
+    from ita_site.caching import theme_template_cache
+
+    folder = tmp_path / "theme"
+    folder.mkdir()
+    page = folder / "main.html"
+    page.write_text("<p>{{ title }}</p>", encoding="utf-8")
+
+    def render() -> str:  # a new environment each time, as MkDocs makes one per build
+        env = Environment(loader=FileSystemLoader(str(folder)), bytecode_cache=theme_template_cache(tmp_path / "cache"))
+        return env.get_template("main.html").render(title="ก")
+
+    assert render() == "<p>ก</p>"
+    [kept] = list((tmp_path / "cache").glob("theme-*/*.cache"))
+    assert render() == "<p>ก</p>"
+    page.write_text("<h1>{{ title }}</h1>", encoding="utf-8")  # an override edited
+    assert render() == "<h1>ก</h1>"
+    assert theme_template_cache(None) is None
