@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 STAGES = [
     ("loading mkdocs.yml and the hooks (imports: ita_site, pydantic ...)", ["mkdocs.config:load_config"]),
     ("data: YAML reading (line numbers)", ["ita_site.inputs.loader:read_yaml"]),
-    ("data: validation (pydantic models, cross-file rules)", ["ita_site.inputs.loader:parse", "ita_site.site:check", "ita_site.site:assemble"]),
+    ("data: validation (pydantic models, cross-file rules; the models are built at import, in the first line)", ["ita_site.inputs.loader:parse", "ita_site.site:check", "ita_site.site:assemble"]),
     ("git: build date and last-changed dates", ["ita_site.git:run"]),
     ("pages: builders and Jinja templates", ["ita_site.pages.base:Builder.build"]),
     ("charts: Altair (import, specs), titles and tables", [f"ita_site.charts.figures:{k}" for k in ("indicators", "tools", "totals", "trend", "comparison")]),
@@ -44,6 +44,8 @@ STAGES = [
     # (_run: before the binary was run as a command, through Pagefind's Python API)
     ("search: Pagefind index", ["ita_site.search.index:_pagefind_bundle", "ita_site.search.index:_run"]),
 ]
+# stages whose work is mostly in a child process (its CPU is counted in the stage)
+CHILD_PROCESSES = {"ita_site.search.index:_pagefind_bundle", "ita_site.search.index:_run", "ita_site.git:run"}
 OTHER = "other (MkDocs: files, navigation, static files; hooks' glue)"
 
 
@@ -96,7 +98,7 @@ def _install(watch: Stopwatch) -> None:
             holder = getattr(module, owner) if owner else module
             if not hasattr(holder, name):
                 continue  # another version of the code (benchmarks of older commits)
-            timed = watch.wrap(stage, getattr(holder, name), children_cpu=name in ("_pagefind_bundle", "_run", "_git"))
+            timed = watch.wrap(stage, getattr(holder, name), children_cpu=target in CHILD_PROCESSES)
             setattr(holder, name, timed)
 
 

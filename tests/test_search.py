@@ -123,6 +123,30 @@ def test_bundle_of_a_small_site(tmp_path):
     assert entry["languages"]["th"]["page_count"] == 2
 
 
+def test_bundle_of_a_site_whose_index_is_over_two_mebibytes(tmp_path):
+    """Pagefind's Python API handed the whole bundle back as one message over a pipe, and sites
+    over ~150 pages (20 fiscal years) failed to build; the binary writes the bundle itself."""
+    import random
+
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    rng = random.Random(5)
+    site = tmp_path / "site"
+    (site / "p").mkdir(parents=True)
+    pages = 260
+    for n in range(pages):
+        words = " ".join("".join(rng.choice(letters) for _ in range(rng.randint(4, 9))) for _ in range(2500))
+        html = PAGE.replace("<p>ไม่มีการเรียกรับสินบน", f"<p>หน้า{n} {words} ไม่มีการเรียกรับสินบน")
+        (site / "p" / f"{n}.html").write_text(html, encoding="utf-8")
+
+    report = build_search_index(site)
+
+    assert report.pages == pages
+    bundle = site / "pagefind"
+    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+    assert size > 2 * 1024 * 1024, size  # the size that broke the pipe
+    assert len(list((bundle / "fragment").glob("*.pf_fragment"))) == pages
+
+
 def test_the_copy_without_the_rest_of_the_page_gives_the_same_index(site, tmp_path):
     """build_search_index leaves the navigation out of the copies (smaller, faster): Pagefind
     reads only the article (data-pagefind-body), so the index is the same, byte for byte."""
