@@ -17,8 +17,7 @@
     return text || WORDS;
   }
 
-  function update(box) {
-    var scrolls = box.scrollWidth > box.clientWidth + 1;
+  function update(box, scrolls) {
     if (scrolls && !box.hasAttribute("tabindex")) {
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
@@ -32,9 +31,13 @@
     }
   }
 
+  // All widths are read first, then the attributes written: a write between two reads would
+  // make the browser lay the page out again for the next read (once per table).
   function updateAll() {
     var boxes = document.querySelectorAll(BOXES);
-    for (var i = 0; i < boxes.length; i++) update(boxes[i]);
+    var scrolls = [];
+    for (var i = 0; i < boxes.length; i++) scrolls.push(boxes[i].scrollWidth > boxes[i].clientWidth + 1);
+    for (var j = 0; j < boxes.length; j++) update(boxes[j], scrolls[j]);
   }
 
   // When the browser is idle, after the page has loaded (its layout is done by then, so the
