@@ -29,10 +29,18 @@ from ita_site.pdf import Job, PdfError, decide, print_pdfs, stats  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.pdf")
 
 
+_command: str | None = None  # "build", "serve" or "gh-deploy" (on_startup)
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ita = config.extra.get("ita", {}) or {}
     try:
-        decision = decide(os.environ.get("ITA_PDF") or ita.get("pdf", "auto"))
+        decision = decide(os.environ.get("ITA_PDF") or ita.get("pdf", "auto"), serving=_command == "serve")
     except PdfError as exc:
         raise PluginError(str(exc)) from None
     log.info(decision.message)  # INFO, not a warning: `mkdocs build --strict` passes without Chromium

@@ -105,13 +105,17 @@ def playwright_installed() -> bool:
     return importlib.util.find_spec("playwright") is not None
 
 
-def decide(mode: object, environ: Mapping[str, str] | None = None) -> Decision:
+def decide(mode: object, environ: Mapping[str, str] | None = None, serving: bool = False) -> Decision:
     """Whether this build prints the PDFs, with which Chromium, and the line to log.
+    `serving`: the build is a preview of `mkdocs serve`, where `auto` prints nothing (each edit
+    would wait for Chromium to print the report again; the published build prints it).
     Raises PdfError when `mode` is true and they cannot be printed."""
     mode = parse_mode(mode)
     environ = os.environ if environ is None else environ
     if mode == "false":
         return Decision(False, None, "PDF of the full reports: off (extra.ita.pdf: false)")
+    if mode == "auto" and serving:
+        return Decision(False, None, "PDF of the full reports: not printed in the preview of mkdocs serve (ITA_PDF=true prints them)")
     chromium = find_chromium(environ)
     if chromium and playwright_installed():
         return Decision(True, chromium, f"PDF of the full reports: printed with {chromium}")

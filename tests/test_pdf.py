@@ -284,6 +284,11 @@ def test_modes_and_chromium_lookup(tmp_path, monkeypatch):
         core.decide("true", {})
     assert not core.decide("false", {"ITA_CHROMIUM": str(fake)}).build
     assert core.decide("true", {"ITA_CHROMIUM": str(fake)}) == core.Decision(True, str(fake), f"PDF of the full reports: printed with {fake}")
+    # the preview of mkdocs serve: auto prints nothing, true still prints
+    previewed = core.decide("auto", {"ITA_CHROMIUM": str(fake)}, serving=True)
+    assert not previewed.build and "mkdocs serve" in previewed.message
+    assert core.decide("auto", {"ITA_CHROMIUM": str(fake)}).build
+    assert core.decide("true", {"ITA_CHROMIUM": str(fake)}, serving=True).build
 
 
 # --- printing any page -----------------------------------------------------------------------

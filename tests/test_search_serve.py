@@ -55,6 +55,10 @@ def test_serve_builds_the_index_and_rebuilds_it(data_copy, browser, tmp_path):
         page = context.new_page()
         page.goto(base + "index.html")
         assert site_path(search(page, "สินบน")[0], base) == "indicators/6.html"
+        # the preview prints no PDF (extra.ita.pdf: auto) and links none
+        downloads = (fetch(base + "downloads.html") or b"").decode("utf-8")
+        assert "ita-all-years.csv" in downloads and ".pdf" not in downloads
+        assert fetch(base + "downloads/ita-report-2566.pdf") is None
 
         page.close()  # live reload would reload it under our feet
 
@@ -75,4 +79,6 @@ def test_serve_builds_the_index_and_rebuilds_it(data_copy, browser, tmp_path):
             server.kill()
             server.wait()
         log.close()
-    assert "Search index:" in (tmp_path / "serve.log").read_text(encoding="utf-8")
+    served = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    assert "Search index:" in served
+    assert "not printed in the preview of mkdocs serve" in served
