@@ -31,6 +31,7 @@ from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from .caching import write_atomic
 from .local_server import serve
 
 MODES = ("auto", "true", "false")
@@ -169,7 +170,9 @@ def print_pdfs(
     such as a test's browser), and a fresh thread has none."""
     site_dir = Path(site_dir)
     jobs = list(jobs)
-    keys = {job: print_key(site_dir, job, chromium, site_url, created) for job in jobs} if cache else {}
+    if cache:
+        shared = _shared_inputs(site_dir, chromium, site_url, created)  # read once for every job
+        keys = {job: print_key(site_dir, job, shared) for job in jobs}
     written: list[Path] = []
     to_print = []
     for job in jobs:
@@ -186,8 +189,8 @@ def print_pdfs(
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ita-pdf") as pool:
             printed = pool.submit(_print_pdfs, site_dir, to_print, chromium, site_url, created).result()
         for job, target in zip(to_print, printed):
-            if cache:
-                _keep(target, cache / f"{keys[job]}.pdf")
+            if cache:  # whole or not at all: a build stopped halfway leaves no torn PDF
+                write_atomic(cache / f"{keys[job]}.pdf", target.read_bytes())
         written += printed
         stats.printed += len(printed)
     return written
@@ -207,10 +210,10 @@ stats = PrintStats()
 PRINT_INPUTS = ("assets",)
 
 
-def print_key(site_dir: Path, job: Job, chromium: str, site_url: str | None, created: date | None) -> str:
-    """The hash of everything the printed bytes of `job` depend on: the page, the site's
-    assets (CSS, fonts, images), the Chromium (path, size, time of the file), the link target,
-    the date written, and this module's code (its print settings and normalisation)."""
+def _shared_inputs(site_dir: Path, chromium: str, site_url: str | None, created: date | None) -> bytes:
+    """The hash of what every printed PDF depends on besides its page: the site's assets
+    (CSS, fonts, images), the Chromium (path, size, time of the file), the link target, the
+    date written, and this module's code (its print settings and normalisation)."""
     digest = hashlib.sha256()
 
     def add(label: str, data: bytes) -> None:
@@ -218,7 +221,6 @@ def print_key(site_dir: Path, job: Job, chromium: str, site_url: str | None, cre
         digest.update(data)
 
     add("code", Path(__file__).read_bytes())
-    add("page", job.html.encode() + b"\0" + (site_dir / job.html).read_bytes())
     add("settings", f"{site_url or ''}|{_pdf_date(created)}".encode())
     found = shutil.which(chromium) if os.sep not in chromium else chromium
     info = os.stat(found) if found else None
@@ -227,31 +229,21 @@ def print_key(site_dir: Path, job: Job, chromium: str, site_url: str | None, cre
         for file in sorted((site_dir / folder).rglob("*")):
             if file.is_file():
                 add(file.relative_to(site_dir).as_posix(), file.read_bytes())
-    return digest.hexdigest()
+    return digest.digest()
 
 
-def _keep(file: Path, kept: Path) -> None:
-    """Copy `file` into the cache atomically (a build stopped halfway leaves no torn PDF)."""
-    kept.parent.mkdir(parents=True, exist_ok=True)
-    partial = kept.with_name(f".{kept.name}.{os.getpid()}.part")
-    shutil.copyfile(file, partial)
-    os.replace(partial, kept)
+def print_key(site_dir: Path, job: Job, shared: bytes) -> str:
+    """The hash of everything the printed bytes of `job` depend on: its page and the inputs
+    every job shares (`_shared_inputs`)."""
+    page = job.html.encode() + b"\0" + (site_dir / job.html).read_bytes()
+    return hashlib.sha256(shared + f"\0page\0{len(page)}\0".encode() + page).hexdigest()
 
 
-def _print_pdfs(
-    site_dir: Path,
-    jobs: Iterable[Job],
-    chromium: str,
-    site_url: str | None,
-    created: date | None,
-) -> list[Path]:
+def _print_pdfs(site_dir: Path, jobs: list[Job], chromium: str, site_url: str | None, created: date | None) -> list[Path]:
+    """Print `jobs` (not empty) with one Chromium; returns the files written, in order."""
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
-    jobs = list(jobs)
-    if not jobs:
-        return []
-    site_dir = Path(site_dir)
     stamp = _pdf_date(created)
     server, base = serve(site_dir)
     written: list[Path] = []

@@ -23,18 +23,17 @@ gives new keys; the SVG itself is then found by the spec's key as above.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json
-import os
 import re
-import tempfile
 import threading
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Callable
+
+from ..caching import write_atomic
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 
@@ -85,17 +84,8 @@ def spec_key(spec: dict) -> str:
 def to_svg(spec: dict) -> str:
     """The SVG of a spec (from the cache when the same spec was rendered before)."""
     key = spec_key(spec)
-    with _lock:
-        if key in _cache:
-            stats.hits += 1
-            return _cache[key]
-    raw = _read(key)
-    if raw is not None:
-        svg = _tidy(raw)
-        with _lock:
-            _cache[key] = svg
-            stats.hits += 1
-            stats.disk_hits += 1
+    svg = _kept(key)
+    if svg is not None:
         return svg
     raw = _engine().vegalite_to_svg(spec)
     svg = _tidy(raw)
@@ -141,16 +131,22 @@ def svg_of_recipe(key: str) -> str | None:
         return None
     if not re.fullmatch(r"[0-9a-f]{64}", spec):
         return None
+    return _kept(spec)
+
+
+def _kept(key: str) -> str | None:
+    """The SVG of the spec `key` rendered before: from memory, else from the disk cache (read
+    into memory); None when it was not."""
     with _lock:
-        if spec in _cache:
+        if key in _cache:
             stats.hits += 1
-            return _cache[spec]
-    raw = _read(spec)
+            return _cache[key]
+    raw = _read(key)
     if raw is None:
         return None
     svg = _tidy(raw)
     with _lock:
-        _cache[spec] = svg
+        _cache[key] = svg
         stats.hits += 1
         stats.disk_hits += 1
     return svg
@@ -184,18 +180,7 @@ def _write(key: str, raw: str) -> None:
 
 
 def _write_file(path: Path, raw: str) -> None:
-    try:  # a cache that cannot be written only costs time
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(raw)
-        os.replace(tmp, path)  # whole or not at all, also with builds side by side
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    write_atomic(path, raw.encode("utf-8"))  # whole or not at all, also with builds side by side
 
 
 def clear_cache() -> None:

@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup, escape
 
 from .. import thai
+from ..caching import bytecode_cache
 from ..provenance import thai_date
 from ..narrative import override
 from ..wording import TEMPLATES, labels
@@ -120,13 +121,7 @@ def use_template_cache(folder: Path | str | None) -> None:
     by each template's source; compiling them was most of the time of the page builders);
     None: compile in each process. Takes effect for the environments made after it."""
     global _bytecode
-    bytecode = None
-    if folder:
-        try:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            bytecode = FileSystemBytecodeCache(str(folder))
-        except OSError:
-            bytecode = None  # a cache that cannot be written only costs time
+    bytecode = bytecode_cache(folder)
     if (bytecode is None) != (_bytecode is None) or (bytecode and bytecode.directory != _bytecode.directory):
         _bytecode = bytecode
         environments.cache_clear()

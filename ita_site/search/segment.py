@@ -20,16 +20,15 @@ text and does not load PyThaiNLP's dictionary at all when there is none.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json
-import os
 import re
-import tempfile
 from importlib import metadata
 from pathlib import Path
 from typing import Iterable
+
+from ..caching import write_atomic
 
 ZWSP = "\u200b"
 # A run of Thai letters, vowels, tone marks and Thai digits (the Thai block, U+0E00-U+0E7F).
@@ -110,17 +109,5 @@ def load_runs(folder: Path) -> int:
 def save_runs(folder: Path, keys: Iterable[str]) -> None:
     """Keep the segmented runs of `keys` (those of this build) in `folder` for the next build,
     written whole or not at all (builds may run side by side)."""
-    path = runs_file(folder)
     runs = {k: list(_SHARED_CACHE[k]) for k in sorted(keys) if k in _SHARED_CACHE}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(runs, f, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    write_atomic(runs_file(folder), json.dumps(runs, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
