@@ -54,12 +54,11 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 BIN = Path(sys.executable).parent
 MKDOCS = str(BIN / "mkdocs")
 PYTHON = sys.executable
 
-from benchmarks.synthetic import write_synthetic  # noqa: E402
+from ita_site.devtools.synthetic import write_synthetic
 
 _head = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"], capture_output=True, text=True)
 EPOCH = _head.stdout.strip() if _head.returncode == 0 and _head.stdout.strip().isdigit() else str(int(time.time()))
@@ -173,9 +172,7 @@ def differences(a: Path, b: Path) -> list[str]:
 
 # A hook for the plain project that gives it what hooks/ita.py gives the theme besides the
 # pages: Material's templates compiled once and kept in the cache folder.
-THEME_CACHE_HOOK = f"""import sys
-sys.path.insert(0, {str(ROOT)!r})
-from ita_site.caching import cache_dir, theme_template_cache
+THEME_CACHE_HOOK = f"""from ita_site.caching import cache_dir, theme_template_cache
 
 def on_env(env, config, files):
     bytecode = theme_template_cache(cache_dir(config.extra.get("ita", {{}}), {str(ROOT)!r}))
@@ -191,7 +188,7 @@ def plain_project(data_dir: Path, work: Path, theme_cache: bool = False) -> Path
     of hooks/ita.py (THEME_CACHE_HOOK). Returns its config file."""
     from ita_site.pages import Options, build_pages, site_texts
     from ita_site.pages.guide import guide_nav
-    from ita_site.pages.render import labels
+    from ita_site.templating import labels
     from ita_site.site import load_site
 
     docs = work / "docs"
@@ -231,7 +228,7 @@ def plain_project(data_dir: Path, work: Path, theme_cache: bool = False) -> Path
         (work / "theme_cache.py").write_text(THEME_CACHE_HOOK, encoding="utf-8")
         config["hooks"].append(str(work / "theme_cache.py"))
     if (docs / "feed.xml").exists():
-        from ita_site.pages import paths
+        from ita_site import paths
 
         config["extra"] = {"ita_feed": {"path": paths.FEED, "title": labels()["feed"]["title"].format(org=org.name)}}
     path = work / "mkdocs.yml"

@@ -9,7 +9,6 @@ it is built from, and watch `data/` while serving.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,22 +17,20 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from ita_site.caching import cache_dir, theme_template_cache  # noqa: E402
-from ita_site.charts import render as charts_render  # noqa: E402
-from ita_site.dates import build_date  # noqa: E402
-from ita_site.errors import DataErrors  # noqa: E402
-from ita_site.pages import Options, Page, build_pages, nav, paths, site_texts  # noqa: E402
-from ita_site.pages.assets import Asset, build_assets  # noqa: E402
-from ita_site.pages.guide import guide_nav  # noqa: E402
-from ita_site.pages.render import labels, use_template_cache  # noqa: E402
-from ita_site.provenance import GitDates, edit_uri, edit_url, repo_path  # noqa: E402
-from ita_site.reproducible import pin_source_date_epoch  # noqa: E402
-from ita_site.site import inspect  # noqa: E402
-from ita_site.summary import build_notice  # noqa: E402
+import ita_site
+from ita_site import paths
+from ita_site.assets import Asset
+from ita_site.caching import cache_dir, theme_template_cache
+from ita_site.charts import render as charts_render
+from ita_site.dates import build_date
+from ita_site.errors import DataErrors
+from ita_site.pages import Options, Page, build_assets, build_pages, nav, site_texts
+from ita_site.pages.guide import guide_nav
+from ita_site.provenance import GitDates, edit_uri, edit_url, repo_path
+from ita_site.reproducible import pin_source_date_epoch
+from ita_site.site import inspect
+from ita_site.summary import build_notice
+from ita_site.templating import labels, use_template_cache
 
 log = get_plugin_logger("ita")
 _pages: dict[str, Page] = {}
@@ -156,5 +153,5 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
 def on_serve(server, config: MkDocsConfig, builder):
     """`mkdocs serve` rebuilds when a data file, a template or the core changes."""
     server.watch(str(data_dir(config)))
-    server.watch(str(ROOT / "ita_site"))
+    server.watch(str(Path(ita_site.__file__).parent))
     return server

@@ -12,19 +12,14 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from ita_site.caching import cache_dir  # noqa: E402
-from ita_site.pdf import Job, PdfError, decide, print_pdfs, stats  # noqa: E402
+from ita_site.caching import cache_dir
+from ita_site.pdf import Job, PdfError, decide, print_pdfs, stats
 
 log = logging.getLogger("mkdocs.hooks.pdf")
 

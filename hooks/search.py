@@ -10,18 +10,13 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from ita_site.caching import cache_dir  # noqa: E402
-from ita_site.search import SearchIndexError, build_search_index  # noqa: E402
+from ita_site.caching import cache_dir
+from ita_site.search import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.hooks.search")
 

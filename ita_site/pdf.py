@@ -125,7 +125,7 @@ def decide(mode: object, environ: Mapping[str, str] | None = None, serving: bool
     elif not chromium:
         why = f"no Chromium found (ITA_CHROMIUM, {', '.join(CANDIDATES)})"
     else:
-        why = "the Python package playwright is not installed (requirements.txt)"
+        why = "the Python package playwright is not installed (pyproject.toml)"
     if mode == "true":
         raise PdfError(
             f"extra.ita.pdf is true but {why}: install Debian's chromium (apt-get install chromium) "

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .errors import DataErrors
 from .model.kinds import modeline
-from .pages.render import TEMPLATES
+from .wording import TEMPLATES
 from .site import inspect
 
 

@@ -5,7 +5,7 @@
 #   scripts/build.sh          -> site/ (mkdocs build --strict)
 #   scripts/build.sh serve    -> live preview on http://127.0.0.1:8000 (mkdocs serve)
 source "$(dirname "$0")/lib/venv.sh"
-ensure_venv requirements.txt
+ensure_venv
 cd "$ROOT"
 if [ "${1:-build}" = "serve" ]; then
   shift

@@ -1,51 +1,12 @@
 #!/usr/bin/env python3
-"""Start a new fiscal year: data/years/<year>.yml with blanks to fill in, from the latest year.
+"""Start a new fiscal year: data/years/<year>.yml and questions/<year>.yml with blanks to fill in.
 
     python scripts/new_year.py 2567 [--data data]
 
-Writes years/<year>.yml (methodology and indicator names of the latest year, every score
-and the total as `null  # TODO`) and questions/<year>.yml (the latest question catalog).
-Then lists what is still to fill in. Until every blank is filled, the site shows the year
-as "รอกรอกข้อมูล" and the home page stays on the latest complete year.
+The work is in ita_site/commands/new_year.py.
 """
 
-from __future__ import annotations
-
-import argparse
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from ita_site.scaffold import ScaffoldError, new_year  # noqa: E402
-from ita_site.site import inspect  # noqa: E402
-from ita_site.summary import ok_line, todo_lines  # noqa: E402
-
-NEXT = "ขั้นต่อไป: เปิดไฟล์ที่สร้าง แทน null ด้วยคะแนนจากรายงานของ ป.ป.ช. แล้วรัน python scripts/validate.py"
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("year", type=int, help="ปีงบประมาณ พ.ศ. เช่น 2567")
-    parser.add_argument("--data", type=Path, default=ROOT / "data", help="folder of the data (default data/)")
-    args = parser.parse_args(argv)
-    try:
-        made = new_year(args.data, args.year, ROOT / "schemas")
-    except ScaffoldError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    print(f"สร้างปี {made.year} จากปี {made.base} แล้ว:")
-    for path in made.written:
-        print(f"  {path.resolve().relative_to(args.data.resolve().parent)}")
-    report = inspect(args.data)
-    for line in todo_lines(report):
-        print(line)
-    if report.site is not None:
-        print(ok_line(report))
-    print(NEXT)
-    return 0
-
+import _project
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(_project.run("ita_site.commands.new_year"))

@@ -1,52 +1,12 @@
 #!/usr/bin/env python3
 """Screenshots of built pages in Debian's chromium, desktop and phone width.
 
-    python scripts/screenshot.py OUT_DIR index.html issues/2566/4.html ... [--no-js]
+    python scripts/screenshot.py OUT_DIR index.html issues/2566/4.html ... [--no-js] [--full]
 
-Serves site/ on a local port, opens each page at 1280 px and 375 px, writes PNGs.
+The work is in ita_site/devtools/screenshot.py.
 """
 
-from __future__ import annotations
-
-import argparse
-import sys
-from pathlib import Path
-
-from playwright.sync_api import sync_playwright
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from ita_site.local_server import serve  # noqa: E402
-from ita_site.pdf import CHROMIUM_ARGS  # noqa: E402  (one set of flags for every Chromium we start)
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("out", type=Path)
-    parser.add_argument("pages", nargs="+")
-    parser.add_argument("--site", type=Path, default=ROOT / "site")
-    parser.add_argument("--no-js", action="store_true")
-    parser.add_argument("--full", action="store_true", help="whole page, not just the first screen")
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    server, base = serve(args.site)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        for width, height, name in ((1280, 900, "desktop"), (375, 812, "phone")):
-            ctx = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=not args.no_js,
-                                      device_scale_factor=1)
-            page = ctx.new_page()
-            for target in args.pages:
-                page.goto(base + target)
-                page.wait_for_load_state("networkidle")
-                file = args.out / f"{target.replace('/', '_').replace('.html', '')}-{name}.png"
-                page.screenshot(path=str(file), full_page=args.full)
-                print(file)
-            ctx.close()
-        browser.close()
-    server.shutdown()
-
+import _project
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(_project.run("ita_site.devtools.screenshot", project=False))

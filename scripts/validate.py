@@ -3,40 +3,10 @@
 
     python scripts/validate.py [data-dir] [--complete]
 
-Exit code 0 when the data is valid, 1 otherwise. Values left blank (null) in the fiscal year
-being filled are listed as "ยังไม่ได้กรอก" (to fill in) but are not errors, unless
---complete is given. The build runs the same checks.
+The work is in ita_site/commands/validate.py.
 """
 
-from __future__ import annotations
-
-import argparse
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from ita_site.errors import DataErrors  # noqa: E402
-from ita_site.site import inspect  # noqa: E402
-from ita_site.summary import ok_line, todo_lines  # noqa: E402
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", nargs="?", type=Path, default=ROOT / "data", help="folder of the data (default data/)")
-    parser.add_argument("--complete", action="store_true", help="values still to fill in are errors too")
-    args = parser.parse_args(argv)
-    report = inspect(args.data)
-    if report.errors:
-        print(DataErrors(report.errors), file=sys.stderr)
-    for line in todo_lines(report):
-        print(line)
-    if report.errors or (args.complete and report.todo):
-        return 1
-    print(ok_line(report))
-    return 0
-
+import _project
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(_project.run("ita_site.commands.validate"))

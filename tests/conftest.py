@@ -14,8 +14,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 TRACKING = ROOT / "tests" / "fixtures" / "tracking"  # progress overlay laid on a copy of data/
 AS_OF = date(2024, 5, 1)  # the build date of the tracking fixture
@@ -182,7 +180,7 @@ def built_pages(site: BuiltSite) -> list[str]:
 def browser():
     """Debian's chromium driven by Playwright, offline-minded (no background traffic)."""
     from playwright.sync_api import sync_playwright
-    from screenshot import CHROMIUM_ARGS
+    from ita_site.pdf import CHROMIUM_ARGS
 
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

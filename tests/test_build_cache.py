@@ -99,7 +99,7 @@ def test_a_recipe_met_before_gives_its_svg_without_altair(tmp_path, monkeypatch)
 
 def test_compiled_templates_kept_on_disk_give_the_same_pages(tmp_path):
     from ita_site.pages import Options, build_pages
-    from ita_site.pages import render as pages_render
+    from ita_site import templating as pages_render
     from ita_site.site import load_site
 
     site = load_site(ROOT / "data")

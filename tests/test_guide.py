@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import ROOT, replace_in
 
-from ita_site.pages.render import labels
+from ita_site.templating import labels
 from ita_site.site import inspect
 
 GUIDE = ROOT / "docs/guide"

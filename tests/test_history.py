@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT, BuiltSite, build
 
 from ita_site.pages import build_pages
-from ita_site.pages.render import labels
+from ita_site.templating import labels
 from ita_site.provenance import GitDates, thai_date
 from ita_site.site import load_site
 

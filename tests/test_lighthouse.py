@@ -19,7 +19,7 @@ import os
 import time
 
 import pytest
-from lighthouse import LIGHTHOUSE, PAGES, SLOW_MACHINE, measure
+from ita_site.devtools.lighthouse import LIGHTHOUSE, PAGES, SLOW_MACHINE, measure
 
 pytestmark = pytest.mark.lighthouse
 

@@ -8,7 +8,7 @@ opens the search box, never with a page.
 from __future__ import annotations
 
 import pytest
-from page_weight import BUDGET_KB, PAGE_TYPES, SEARCH_QUERY, measure
+from ita_site.devtools.page_weight import BUDGET_KB, PAGE_TYPES, SEARCH_QUERY, measure
 
 
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))

@@ -20,7 +20,7 @@ from conftest import CHROMIUM, ROOT, build, built_pages
 from ita_site import pdf as core
 from ita_site import thai
 from ita_site.dates import build_date
-from ita_site.pages import paths
+from ita_site import paths
 from ita_site.site import load_site
 from ita_site.wording import labels
 

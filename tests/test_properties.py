@@ -21,7 +21,7 @@ from markupsafe import escape
 from ita_site.errors import DataErrors
 from ita_site.inputs.yaml_source import normalise_text
 from ita_site.pages import build_pages
-from ita_site.pages.render import md_escape
+from ita_site.templating import md_escape
 from ita_site.site import load_site
 
 # Fixed, derandomized profile: the same examples on every run and in CI, a few seconds in all.

@@ -32,13 +32,26 @@ def steps(doc: dict) -> list[dict]:
     return [s for job in doc["jobs"].values() for s in job.get("steps", [])]
 
 
-def pins(path: Path) -> dict[str, str]:
+def pins(*groups: str) -> dict[str, str]:
+    """name -> pinned version of pyproject.toml's dependencies ("runtime") or an extra ("test")."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     found = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"([A-Za-z0-9_.\-\[\]]+)==([^\s#]+)", line.strip())
-        if m:
-            found[re.sub(r"\[.*\]", "", m.group(1)).lower()] = m.group(2)
+    for group in groups:
+        deps = project["dependencies"] if group == "runtime" else project["optional-dependencies"][group]
+        for dep in deps:
+            name, version = dep.split("==")
+            found[re.sub(r"\[.*\]", "", name).lower()] = version
     return found
+
+
+def test_every_dependency_is_pinned():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    deps = project["dependencies"] + [d for extra in project["optional-dependencies"].values() for d in extra]
+    assert deps and all(re.fullmatch(r"[A-Za-z0-9_.\-]+(\[[a-z,]+\])?==[0-9][^\s]*", d) for d in deps), deps
 
 
 # --- the workflow -------------------------------------------------------------------------
@@ -138,31 +151,32 @@ def test_pre_commit_config_runs_the_validator_and_checks_the_workflow():
     config = yaml.safe_load(PRECOMMIT.read_text(encoding="utf-8"))
     local = next(r for r in config["repos"] if r["repo"] == "local")
     entries = {h["id"]: h for h in local["hooks"]}
-    assert entries["ita-validate"]["entry"] == "python scripts/validate.py"
+    assert entries["ita-validate"]["entry"] == "python -m ita_site.commands.validate"
     for hook in local["hooks"]:
-        script = hook["entry"].split()[1]
-        assert (ROOT / script).is_file(), script
+        module = hook["entry"].split()[2]  # python -m MODULE: run from the checkout, nothing installed
+        assert (ROOT / (module.replace(".", "/") + ".py")).is_file(), module
         assert hook["pass_filenames"] is False
         assert re.search(hook["files"], "data/years/2566.yml") or re.search(hook["files"], "schemas/year.schema.json")
         # the hook's own environment has the pinned versions of the build
-        wanted = pins(ROOT / "requirements.txt")
+        wanted = pins("runtime")
         for dep in hook["additional_dependencies"]:
             name, version = dep.split("==")
             assert wanted[name.lower()] == version, dep
     jsonschema = next(r for r in config["repos"] if "check-jsonschema" in r["repo"])
-    assert jsonschema["rev"] == pins(ROOT / "requirements-dev.txt")["check-jsonschema"]
+    assert jsonschema["rev"] == pins("test")["check-jsonschema"]
     assert [h["id"] for h in jsonschema["hooks"]] == ["check-github-workflows"]
 
 
-@pytest.mark.parametrize("script", ["scripts/validate.py", "scripts/schema.py"])
-def test_pre_commit_scripts_need_only_pydantic_and_pyyaml(script):
-    """The hooks install pydantic and pyyaml only: the scripts must not import the site builder."""
-    blocked = ["jinja2", "markupsafe", "mkdocs", "markdown", "bs4"]
+@pytest.mark.parametrize("module", ["ita_site.commands.validate", "ita_site.commands.schema"])
+def test_pre_commit_commands_need_only_pydantic_and_pyyaml(module):
+    """The hooks install pydantic and pyyaml only and run `python -m` from the checkout: the
+    commands must not import the site builder."""
+    blocked = ["jinja2", "markupsafe", "mkdocs", "markdown", "bs4", "altair", "playwright"]
     code = (
         "import sys, runpy\n"
         f"for name in {blocked!r}: sys.modules[name] = None\n"
-        f"sys.argv = [{script!r}] + ({['--check']!r} if {script!r}.endswith('schema.py') else [])\n"
-        f"runpy.run_path({script!r}, run_name='__main__')\n"
+        f"sys.argv = [{module!r}] + ({['--check']!r} if {module!r}.endswith('schema') else [])\n"
+        f"runpy.run_module({module!r}, run_name='__main__', alter_sys=True)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from benchmarks.synthetic import ISSUES, write_synthetic
+from ita_site.devtools.synthetic import ISSUES, write_synthetic
 from ita_site.site import inspect
 
 AS_OF = date(2025, 1, 1)  # after the last plan year of the synthetic data (FY2567)

@@ -18,8 +18,8 @@ from conftest import AS_OF, ROOT, TRACKING
 from ita_site import tracking
 from ita_site.dates import build_date, fiscal_year_end, fiscal_year_of, fiscal_year_start
 from ita_site.pages import Options
-from ita_site.pages.assets import build_assets
-from ita_site.pages.feed import atom_feed
+from ita_site.pages import build_assets
+from ita_site.feed import atom_feed
 from ita_site.site import load_site
 
 THAI = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..pages.render import Options, labels, template_module
+from ..templating import Options, labels, template_module
 from ..site import Site, Year
 from ..thai import fmt_mark, fmt_score
 from . import kinds, theme

@@ -24,8 +24,8 @@ import yaml
 
 from .. import tracking
 from ..citations import cited_codes
-from ..pages.assets import ASSET_BUILDERS, Asset
-from ..pages.render import TEMPLATES, Options
+from ..assets import Asset
+from ..templating import TEMPLATES, Options
 from ..site import Site, Year
 
 FOLDER = "downloads"  # where the files live in the site
@@ -258,6 +258,3 @@ def assets(site: Site, options: Options) -> list[Asset]:
             out.append(Asset(file.path(fmt), content))
     return out
 
-
-if assets not in ASSET_BUILDERS:  # registered once, however often imported
-    ASSET_BUILDERS.append(assets)

@@ -8,11 +8,12 @@ writes the same pages to a folder for any other Markdown engine.
 from __future__ import annotations
 
 from ..site import Site
-from .assets import ASSET_BUILDERS
+from .. import opendata
+from ..assets import Asset, AssetBuilder
+from ..feed import evidence_files, progress_feed
 from .base import Dates, Page
-from .feed import evidence_files, progress_feed
 from .plan_pages import PlanBuilder
-from .render import Options, html_text, labels
+from ..templating import Options, html_text, labels
 from .site_pages import ComparisonBuilder, DownloadsBuilder, IndicatorBuilder
 from .year_pages import (
     AboutBuilder,
@@ -38,16 +39,23 @@ BUILDERS = [
     ReportBuilder(),
 ]
 
-# non-page outputs (pages/assets.py): the Atom feed of progress and the evidence files it links
-ASSET_BUILDERS.extend([progress_feed, evidence_files])
+# the files that are not pages, in the order they are written: open data, the Atom feed of
+# progress and the evidence files it links
+ASSET_BUILDERS: list[AssetBuilder] = [opendata.assets, progress_feed, evidence_files]
 
-__all__ = ["Options", "Page", "build_pages", "nav", "site_texts"]
+__all__ = ["Asset", "Options", "Page", "build_assets", "build_pages", "nav", "site_texts"]
 
 
 def build_pages(site: Site, options: Options | None = None, dates: Dates | None = None) -> list[Page]:
     """Every page. `dates` (e.g. ``provenance.GitDates``) gives when a page's data last changed."""
     options = options or Options()
     return [page for builder in BUILDERS for page in builder.build(site, options, dates)]
+
+
+def build_assets(site: Site, options: Options | None = None) -> list[Asset]:
+    """Every generated file that is not a page (``ASSET_BUILDERS``, in order)."""
+    options = options or Options()
+    return [asset for builder in ASSET_BUILDERS for asset in builder(site, options)]
 
 
 def site_texts(site: Site) -> dict[str, str]:
@@ -124,5 +132,3 @@ def _nav(pages: list[Page], site: Site, guide: list | None) -> list:
         result.append({words["guide"]: guide})
     return result
 
-
-from .. import opendata  # noqa: E402,F401  (registers the open data files as assets)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, Callable, Iterator
 
 from ..site import Site
-from .render import Options, html_text, labels, render
+from ..templating import Options, html_text, labels, render
 
 
 @dataclass(frozen=True)

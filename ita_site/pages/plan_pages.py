@@ -7,9 +7,9 @@ from typing import Iterator
 from .. import tracking
 from ..model.files import STATUSES
 from ..site import Site
-from . import paths
+from .. import paths
 from .base import Builder, Spec, title
-from .render import labels, relative
+from ..templating import labels, relative
 
 
 class PlanBuilder(Builder):

@@ -8,9 +8,9 @@ from typing import Iterator
 from .. import narrative, opendata, tracking
 from ..charts import figures as charts
 from ..site import Site
-from . import paths
+from .. import paths
 from .base import Builder, Spec, title
-from .render import Options
+from ..templating import Options
 
 
 @dataclass(frozen=True)

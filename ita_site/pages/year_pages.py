@@ -12,9 +12,9 @@ from .. import narrative, tracking
 from ..charts import figures as charts
 from ..citations import cited_codes, find_citations
 from ..site import Site
-from . import paths
+from .. import paths
 from .base import Builder, Spec, title, tool_members
-from .render import Options, labels, md_escape, relative
+from ..templating import Options, labels, md_escape, relative
 
 
 def results_context(site: Site, y) -> dict:

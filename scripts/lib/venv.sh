@@ -1,21 +1,26 @@
-# Shared by scripts/build.sh and scripts/test.sh: make .venv and install a pinned
-# requirements file into it, once per change of that file (a stamp holds its hash).
+# Shared by scripts/build.sh and scripts/test.sh: make .venv and install the project into it
+# (pip install -e ".[extras]": the ita_site package and its pinned dependencies from
+# pyproject.toml), once per change of pyproject.toml or of the extras asked (a stamp holds
+# their hash).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 VENV="$ROOT/.venv"
 PY="${PYTHON:-python3}"
 
+# ensure_venv [EXTRA]: the package with the dependencies of the build, and of EXTRA (test)
 ensure_venv() {
-  local req="$1"
+  local extra="${1:-}"
   if [ ! -x "$VENV/bin/python" ]; then
     "$PY" -m venv "$VENV"
   fi
-  local stamp="$VENV/.installed-$(basename "$req")"
+  local target="."
+  if [ -n "$extra" ]; then target=".[$extra]"; fi
+  local stamp="$VENV/.installed${extra:+-$extra}"
   local want
-  want="$(cat "$ROOT/requirements.txt" "$ROOT/$req" | sha256sum | cut -d' ' -f1)"
-  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  want="$( (cat "$ROOT/pyproject.toml"; echo "$extra") | sha256sum | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || ! "$VENV/bin/python" -c "import ita_site" 2>/dev/null; then
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/$req"
+    (cd "$ROOT" && "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$target")
     echo "$want" > "$stamp"
   fi
 }

@@ -21,12 +21,11 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
-from .. import thai
-from ..caching import bytecode_cache
-from ..provenance import thai_date
-from ..narrative import override
-from ..wording import TEMPLATES, labels
-from . import paths
+from . import paths, thai
+from .caching import bytecode_cache
+from .narrative import override
+from .provenance import thai_date
+from .wording import TEMPLATES, labels
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|!])")
 _BLOCK_START = re.compile(r"^(\s*)(?:([#>+-])|([0-9]+)([.)]))")

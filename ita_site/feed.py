@@ -12,12 +12,11 @@ import uuid
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from ..thai import fmt_date
-from .. import tracking
-from ..site import Site
-from . import paths
+from . import paths, tracking
 from .assets import Asset
-from .render import Options, labels, relative
+from .site import Site
+from .templating import Options, labels, relative
+from .thai import fmt_date
 
 ATOM = "http://www.w3.org/2005/Atom"
 
