@@ -10,18 +10,6 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Mapping
-
-DEFAULT = ".cache/ita"
-
-
-def cache_dir(ita: Mapping[str, Any], project_root: Path, environ: Mapping[str, str] | None = None) -> Path | None:
-    """The ITA_CACHE_DIR environment variable, else `extra.ita.cache_dir` of mkdocs.yml
-    (`ita`; default `.cache/ita`), relative to the project root; None when set to false or
-    empty (keep nothing between builds)."""
-    environ = os.environ if environ is None else environ
-    chosen = environ.get("ITA_CACHE_DIR", ita.get("cache_dir", DEFAULT))
-    return (Path(project_root) / chosen).resolve() if chosen else None
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -16,7 +16,7 @@ from . import paths, tracking
 from .assets import Asset
 from .site import Site
 from .templating import Options, labels, relative
-from .thai import fmt_date
+from .dates import fmt_date
 
 ATOM = "http://www.w3.org/2005/Atom"
 

@@ -88,8 +88,9 @@ def _executable(name: str) -> str | None:
 
 def find_chromium(environ: Mapping[str, str] | None = None) -> str | None:
     """The Chromium to print with: $ITA_CHROMIUM if set (a path or a command name; when it is
-    set but not found, nothing else is tried), else the first of CANDIDATES that exists."""
-    environ = os.environ if environ is None else environ
+    set but not found, nothing else is tried), else the first of CANDIDATES that exists.
+    `environ`: the variables ``config`` read (the library reads none itself)."""
+    environ = {} if environ is None else environ
     chosen = (environ.get("ITA_CHROMIUM") or "").strip()
     if chosen:
         return _executable(chosen)
@@ -112,7 +113,7 @@ def decide(mode: object, environ: Mapping[str, str] | None = None, serving: bool
     would wait for Chromium to print the report again; the published build prints it).
     Raises PdfError when `mode` is true and they cannot be printed."""
     mode = parse_mode(mode)
-    environ = os.environ if environ is None else environ
+    environ = {} if environ is None else environ
     if mode == "false":
         return Decision(False, None, "PDF of the full reports: off (extra.ita.pdf: false)")
     if mode == "auto" and serving:
@@ -157,6 +158,7 @@ def print_pdfs(
     site_url: str | None = None,
     created: date | None = None,
     cache: Path | None = None,
+    stats: PrintStats | None = None,
 ) -> list[Path]:
     """Print each job's page of the built site `site_dir` to its PDF; returns the files written.
     `created`: the date written in the PDF (the build date), so that the same data gives the
@@ -167,7 +169,9 @@ def print_pdfs(
 
     The printing runs in a thread of its own: Playwright's sync API refuses to start in a
     thread where an asyncio loop runs (a caller's async code, or another Playwright session
-    such as a test's browser), and a fresh thread has none."""
+    such as a test's browser), and a fresh thread has none.
+    `stats`: counts of printed and copied PDFs, added to (the build's statistics)."""
+    stats = PrintStats() if stats is None else stats
     site_dir = Path(site_dir)
     jobs = list(jobs)
     if cache:
@@ -201,8 +205,6 @@ class PrintStats:
     printed: int = 0
     kept: int = 0  # copied from the cache
 
-
-stats = PrintStats()
 
 
 # What a printed PDF depends on besides its page: the files of the site the page loads (CSS,

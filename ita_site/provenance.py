@@ -6,19 +6,15 @@
   git history (``git log``), so that a build is reproducible: the same commit gives the same
   dates, whatever the clock says. Without git or without history (a tarball, a shallow
   clone of one commit is still history) the date is None and the page shows none.
-- ``thai_date``: "30 พฤศจิกายน 2569", Buddhist era, the calendar day in Thailand (UTC+7).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable
 
 from . import git
-from .thai import fmt_date
-
-THAILAND = timezone(timedelta(hours=7))  # no daylight saving time
 
 
 def repo_path(shown: str, data_dir: Path, project_root: Path) -> str | None:
@@ -42,13 +38,6 @@ def edit_uri(branch: str, docs_dir: Path, project_root: Path) -> str:
     """MkDocs' `edit_uri` for the hand-written pages of docs/: "edit/main/docs/"."""
     docs = Path(docs_dir).resolve().relative_to(Path(project_root).resolve()).as_posix()
     return f"edit/{branch}/{docs}/"
-
-
-def thai_date(value: date | datetime, months: Sequence[str]) -> str:
-    """"30 พฤศจิกายน 2569": the calendar day in Thailand, Thai month name, Buddhist-era year."""
-    if isinstance(value, datetime):
-        value = value.astimezone(THAILAND).date() if value.tzinfo else value.date()
-    return fmt_date(value, list(months))
 
 
 class GitDates:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .dates import build_date as default_build_date
+from .dates import build_date as default_build_date, gregorian_year
 from .errors import DataError, DataErrors
 from .inputs.loader import DataSet, read_data
 from .model.files import (
@@ -59,7 +59,7 @@ class Year:
     @property
     def gregorian(self) -> int:
         """Fiscal year 2566 runs 1 Oct 2022 - 30 Sep 2023; it is named for 2023."""
-        return self.year - 543
+        return gregorian_year(self.year)
 
 
 @dataclass(frozen=True)

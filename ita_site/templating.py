@@ -11,7 +11,6 @@ Values built by the templates themselves (links, partials) are ``Markup`` and pa
 
 from __future__ import annotations
 
-import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -21,10 +20,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
-from . import paths, thai
+from . import dates, paths
 from .caching import bytecode_cache
+from .config import Settings
 from .narrative import override
-from .provenance import thai_date
 from .wording import TEMPLATES, labels
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|!])")
@@ -78,6 +77,20 @@ class Options:
     data_licence_url: str = "https://creativecommons.org/licenses/by/4.0/deed.th"
     pdf: bool = False  # the full reports are printed to PDF after the build (`extra.ita.pdf`): link them
 
+    @classmethod
+    def of(cls, settings: Settings, pdf: bool = False) -> Options:
+        """The options of a build's checked settings; `pdf`: the PDFs will be there to link."""
+        return cls(
+            thai_digits=settings.ita.thai_digits,
+            repo_url=settings.repo_url,
+            edit_branch=settings.edit_branch,
+            site_url=settings.site_url,
+            charts=settings.ita.charts,
+            data_licence=settings.ita.data_licence.name,
+            data_licence_url=settings.ita.data_licence.url,
+            pdf=pdf,
+        )
+
 
 def relative(from_page: str, to_page: str, anchor: str | None = None, html: bool = False) -> str:
     """A relative link between two generated pages (source paths like ``indicators/1.md``).
@@ -97,39 +110,45 @@ def _filters(options: Options) -> dict[str, Any]:
     The p- variants are for prose and follow the Thai-digits option; tables keep 92.50."""
     t = options.thai_digits
     formats = {
-        "score": lambda v: thai.fmt_score(v, False),
-        "pscore": lambda v: thai.fmt_score(v, t),
-        "pmark": lambda v: thai.fmt_mark(v, t),  # thresholds: ร้อยละ ๘๕, not ๘๕.๐๐
-        "pint": lambda v: thai.fmt_int(v, t),
-        "pyear": lambda v: thai.fmt_int(v, t, grouping=False),
-        "signed": lambda v: thai.fmt_signed(v, False),
-        "psigned": lambda v: thai.fmt_signed(v, t),
-        "num": lambda v: thai.fmt_int(v, False),
-        "date": lambda v: thai.fmt_date(v, labels()["months"], False),
-        "pdate": lambda v: thai.fmt_date(v, labels()["months"], t),
+        "score": lambda v: dates.fmt_score(v, False),
+        "pscore": lambda v: dates.fmt_score(v, t),
+        "pmark": lambda v: dates.fmt_mark(v, t),  # thresholds: ร้อยละ ๘๕, not ๘๕.๐๐
+        "pint": lambda v: dates.fmt_int(v, t),
+        "pyear": lambda v: dates.fmt_int(v, t, grouping=False),
+        "signed": lambda v: dates.fmt_signed(v, False),
+        "psigned": lambda v: dates.fmt_signed(v, t),
+        "num": lambda v: dates.fmt_int(v, False),
+        "date": lambda v: dates.fmt_date(v, labels()["months"], False),
+        "pdate": lambda v: dates.fmt_date(v, labels()["months"], t),
     }
-    formats["thai_date"] = lambda v: thai_date(v, labels()["months_full"])  # 30 พฤศจิกายน 2569
+    formats["thai_date"] = lambda v: dates.thai_date(v, labels()["months_full"])  # 30 พฤศจิกายน 2569
     return {name: (lambda f: lambda v: Markup(f(v)))(f) for name, f in formats.items()}
 
 
-_bytecode: FileSystemBytecodeCache | None = None
+class Templates:
+    """The Jinja environments of one build (Markdown and HTML) for its `options`, compiling
+    into the bytecode cache `cache` (a folder kept between builds, or None): made once per
+    build and passed to whatever renders, never kept in the module."""
+
+    def __init__(self, options: Options | None = None, cache: Path | str | None = None):
+        self.options = options or Options()
+        self.md, self.html = _environments(self.options, bytecode_cache(cache))
+
+    def render(self, template: str, **context: Any) -> str:
+        return self._env(template).get_template(template).render(**context)
+
+    def module(self, template: str, **context: Any):
+        """A template's exported values (its top-level ``{% set x %}...{% endset %}`` blocks):
+        lets code take short worded texts (a chart's title and summary) from a template."""
+        return self._env(template).get_template(template).make_module(context)
+
+    def _env(self, template: str) -> Environment:
+        return self.html if template.endswith(".html.j2") else self.md
 
 
-def use_template_cache(folder: Path | str | None) -> None:
-    """Keep the compiled templates in `folder` between builds (Jinja's bytecode cache, keyed
-    by each template's source; compiling them was most of the time of the page builders);
-    None: compile in each process. Takes effect for the environments made after it."""
-    global _bytecode
-    bytecode = bytecode_cache(folder)
-    if (bytecode is None) != (_bytecode is None) or (bytecode and bytecode.directory != _bytecode.directory):
-        _bytecode = bytecode
-        environments.cache_clear()
-
-
-@functools.cache
-def environments(options: Options) -> tuple[Environment, Environment]:
+def _environments(options: Options, bytecode: FileSystemBytecodeCache | None) -> tuple[Environment, Environment]:
     loader = FileSystemLoader(str(TEMPLATES))
-    common = dict(loader=loader, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, bytecode_cache=_bytecode,
+    common = dict(loader=loader, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, bytecode_cache=bytecode,
                   extensions=["jinja2.ext.do"])
     # In Markdown templates, a macro's output is trusted markup: call macros as {{ m(...)|safe }}
     md = Environment(finalize=_md_finalize, keep_trailing_newline=True, **common)
@@ -154,17 +173,3 @@ def environments(options: Options) -> tuple[Environment, Environment]:
         env.globals["partial"] = partial
         env.globals["link"] = link
     return md, html
-
-
-def render(template: str, options: Options, **context: Any) -> str:
-    md, html = environments(options)
-    env = html if template.endswith(".html.j2") else md
-    return env.get_template(template).render(**context)
-
-
-def template_module(template: str, options: Options, **context: Any):
-    """A template's exported values (its top-level ``{% set x %}...{% endset %}`` blocks):
-    lets code take short worded texts (a chart's title and summary) from a template."""
-    md, html = environments(options)
-    env = html if template.endswith(".html.j2") else md
-    return env.get_template(template).make_module(context)

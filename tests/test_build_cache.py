@@ -16,39 +16,42 @@ def spec(value: float) -> dict:
 
 
 def test_svgs_are_kept_on_disk_and_read_back(tmp_path):
-    render.use_disk_cache(tmp_path)
-    try:
-        render.clear_cache()
-        svg = render.to_svg(spec(90.0))
-        assert render.stats.renders == 1
-        entries = list((tmp_path / "charts").glob("*.svg"))
-        assert [e.name for e in entries] == [f"{render.spec_key(spec(90.0))}.svg"]
-        assert render._tidy(entries[0].read_text(encoding="utf-8")) == svg  # vl-convert's output, tidied when read
-        assert not list((tmp_path / "charts").glob(".tmp-*"))  # written whole, then renamed
+    renderer = render.ChartRenderer(tmp_path)
+    svg = renderer.to_svg(spec(90.0))
+    assert renderer.stats.renders == 1
+    entries = list((tmp_path / "charts").glob("*.svg"))
+    assert [e.name for e in entries] == [f"{render.spec_key(spec(90.0))}.svg"]
+    assert render._tidy(entries[0].read_text(encoding="utf-8")) == svg  # vl-convert's output, tidied when read
+    assert not list((tmp_path / "charts").glob(".tmp-*"))  # written whole, then renamed
 
-        render.clear_cache()  # a new build: memory is empty, the disk is not
-        assert render.to_svg(spec(90.0)) == svg
-        assert (render.stats.renders, render.stats.disk_hits) == (0, 1)
+    renderer = render.ChartRenderer(tmp_path)  # a new build: memory is empty, the disk is not
+    assert renderer.to_svg(spec(90.0)) == svg
+    assert (renderer.stats.renders, renderer.stats.disk_hits) == (0, 1)
 
-        render.to_svg(spec(91.0))  # another spec, another entry
-        assert render.stats.renders == 1 and len(list((tmp_path / "charts").glob("*.svg"))) == 2
+    renderer.to_svg(spec(91.0))  # another spec, another entry
+    assert renderer.stats.renders == 1 and len(list((tmp_path / "charts").glob("*.svg"))) == 2
 
-        raw = entries[0].read_text(encoding="utf-8")
-        entries[0].write_text(raw[: len(raw) // 2], encoding="utf-8")  # a damaged entry
-        render.clear_cache()
-        assert render.to_svg(spec(90.0)) == svg
-        assert (render.stats.renders, render.stats.disk_hits) == (1, 0)  # rendered again ...
-        assert entries[0].read_text(encoding="utf-8") == raw  # ... and repaired
-    finally:
-        render.use_disk_cache(None)
-        render.clear_cache()
+    raw = entries[0].read_text(encoding="utf-8")
+    entries[0].write_text(raw[: len(raw) // 2], encoding="utf-8")  # a damaged entry
+    renderer.clear()
+    assert renderer.to_svg(spec(90.0)) == svg
+    assert (renderer.stats.renders, renderer.stats.disk_hits) == (1, 0)  # rendered again ...
+    assert entries[0].read_text(encoding="utf-8") == raw  # ... and repaired
 
 
 def test_without_a_disk_cache_nothing_is_written(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    render.clear_cache()
-    render.to_svg(spec(92.0))
-    assert render._disk is None and not any(tmp_path.iterdir())
+    renderer = render.ChartRenderer()
+    renderer.to_svg(spec(92.0))
+    assert renderer.disk is None and not any(tmp_path.iterdir())
+
+
+def test_two_renderers_share_nothing(tmp_path):
+    """No chart state in the module: what one build rendered is not counted by another."""
+    first, second = render.ChartRenderer(), render.ChartRenderer()
+    first.to_svg(spec(93.0))
+    second.to_svg(spec(93.0))
+    assert first.stats.renders == second.stats.renders == 1 and second.stats.hits == 0
 
 
 def test_a_build_from_the_disk_cache_is_the_same_site(tmp_path):
@@ -77,43 +80,33 @@ def test_a_recipe_met_before_gives_its_svg_without_altair(tmp_path, monkeypatch)
     from ita_site.charts import figures
 
     recipe = functools.partial(kinds.trend, [kinds.Point("2566", 93.0, 85.0)], theme.TOTAL_COLOUR, "x", "y", "z")
-    render.use_disk_cache(tmp_path)
-    try:
-        render.clear_cache()
-        svg = figures._svg(recipe)
-        assert render.stats.renders == 1 and list((tmp_path / "charts" / "recipes").iterdir())
-        built = []
-        monkeypatch.setattr(kinds, "finish", lambda chart: built.append(chart))
-        render.clear_cache()  # a new build
-        assert figures._svg(recipe) == svg and built == [] and render.stats.disk_hits == 1
-        other = functools.partial(kinds.trend, [kinds.Point("2566", 94.0, 85.0)], theme.TOTAL_COLOUR, "x", "y", "z")
-        assert render.recipe_key(other) != render.recipe_key(recipe)
-        before = render.recipe_key(recipe)
-        monkeypatch.setattr(render, "_spec_code_digest", lambda: "changed code")  # kinds.py or theme.py edited
-        assert render.recipe_key(recipe) != before
-    finally:
-        render.use_disk_cache(None)
-        render.clear_cache()
-    assert render.recipe_key(recipe) is None  # no cache on disk: every spec is built
+    renderer = render.ChartRenderer(tmp_path)
+    svg = figures._svg(recipe, renderer)
+    assert renderer.stats.renders == 1 and list((tmp_path / "charts" / "recipes").iterdir())
+    built = []
+    monkeypatch.setattr(kinds, "finish", lambda chart: built.append(chart))
+    renderer = render.ChartRenderer(tmp_path)  # a new build
+    assert figures._svg(recipe, renderer) == svg and built == [] and renderer.stats.disk_hits == 1
+    other = functools.partial(kinds.trend, [kinds.Point("2566", 94.0, 85.0)], theme.TOTAL_COLOUR, "x", "y", "z")
+    assert renderer.recipe_key(other) != renderer.recipe_key(recipe)
+    before = renderer.recipe_key(recipe)
+    monkeypatch.setattr(render, "_spec_code_digest", lambda: "changed code")  # kinds.py or theme.py edited
+    assert renderer.recipe_key(recipe) != before
+    assert render.ChartRenderer().recipe_key(recipe) is None  # no cache on disk: every spec is built
 
 
 def test_compiled_templates_kept_on_disk_give_the_same_pages(tmp_path):
-    from ita_site.pages import Options, build_pages
-    from ita_site import templating as pages_render
+    from ita_site.charts.render import ChartRenderer
+    from ita_site.pages import Options, Tools, build_pages
     from ita_site.site import load_site
+    from ita_site.templating import Templates
 
     site = load_site(ROOT / "data")
     options = Options(charts=False)
     plain = build_pages(site, options)
-    try:
-        pages_render.use_template_cache(tmp_path)
-        first = build_pages(site, options)  # compiles and writes
-        assert len(list(tmp_path.glob("*.cache"))) > 10
-        pages_render.use_template_cache(None)
-        pages_render.use_template_cache(tmp_path)  # new environments: templates read from disk
-        again = build_pages(site, options)
-    finally:
-        pages_render.use_template_cache(None)
+    first = build_pages(site, tools=Tools(Templates(options, tmp_path), ChartRenderer()))  # compiles and writes
+    assert len(list(tmp_path.glob("*.cache"))) > 10
+    again = build_pages(site, tools=Tools(Templates(options, tmp_path), ChartRenderer()))  # new environments: from disk
     assert [p.markdown for p in first] == [p.markdown for p in plain] == [p.markdown for p in again]
 
 

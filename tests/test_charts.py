@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, BuiltSite, build
 
 from ita_site.charts import figures, kinds, render, theme
-from ita_site.pages import Options, build_pages
+from ita_site.pages import Options, Tools, build_pages
 from ita_site.site import load_site
 
 DATA = ROOT / "data"
@@ -183,7 +183,7 @@ def test_pass_mark_comes_from_the_methodology(data_copy):
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("pass_mark: 85", "pass_mark: 80"), encoding="utf-8")
     site = load_site(data_copy)
-    fig = figures.indicators(site, site.latest, Options())
+    fig = figures.indicators(site, site.latest, Tools.fresh(Options()))
     soup = BeautifulSoup(str(fig.svg), "lxml")
     assert "ค่าเป้าหมาย 80" in svg_texts(soup)
     assert "ค่าเป้าหมาย 85" not in svg_texts(soup)
@@ -246,20 +246,20 @@ def test_chart_text_uses_sarabun_with_a_fallback_and_no_sara_am(site):
 
 def test_render_cache_keys_on_content():
     site = load_site(DATA)
-    render.clear_cache()
-    build_pages(site, Options())
-    first = render.stats.renders
+    tools = Tools.fresh(Options())
+    build_pages(site, tools=tools)
+    first = tools.charts.stats.renders
     assert first >= 1 + len(site.indicators)  # at least the comparison and each trend
-    build_pages(site, Options())
-    assert render.stats.renders == first  # nothing re-rendered
-    assert render.stats.hits >= first
+    build_pages(site, tools=tools)
+    assert tools.charts.stats.renders == first  # nothing re-rendered
+    assert tools.charts.stats.hits >= first
     spec = kinds.finish(kinds.trend([kinds.Point("2566", 90.0, 85.0)], theme.TOTAL_COLOUR, "x", "y", "z"))
     changed = kinds.finish(kinds.trend([kinds.Point("2566", 91.0, 85.0)], theme.TOTAL_COLOUR, "x", "y", "z"))
     assert render.spec_key(spec) != render.spec_key(changed)
-    render.to_svg(spec)
-    before = render.stats.renders
-    render.to_svg(changed)
-    assert render.stats.renders == before + 1
+    tools.charts.to_svg(spec)
+    before = tools.charts.stats.renders
+    tools.charts.to_svg(changed)
+    assert tools.charts.stats.renders == before + 1
 
 
 def chart_svgs(built: BuiltSite) -> dict[str, str]:
@@ -358,7 +358,7 @@ def test_long_labels_with_sara_am_fit(browser, monkeypatch):
 
     def chart() -> str:
         bars = [kinds.Bar(long, 90.0, "IIT", "IIT"), kinds.Bar("สั้น", 50.0, "EIT", "EIT")]
-        svg = render.to_svg(kinds.finish(kinds.labelled_bars(bars, 85, "ค่าเป้าหมาย 85", None)))
+        svg = render.ChartRenderer().to_svg(kinds.finish(kinds.labelled_bars(bars, 85, "ค่าเป้าหมาย 85", None)))
         return svg.replace("<svg ", '<svg role="img" ', 1)
 
     fixed = chart()

@@ -14,7 +14,8 @@ from conftest import ROOT, BuiltSite, build
 
 from ita_site.pages import build_pages
 from ita_site.templating import labels
-from ita_site.provenance import GitDates, thai_date
+from ita_site.dates import thai_date
+from ita_site.provenance import GitDates
 from ita_site.site import load_site
 
 MONTHS = labels()["months_full"]

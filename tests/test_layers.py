@@ -21,16 +21,18 @@ PACKAGE = ROOT / "ita_site"
 
 # low -> high; a unit is a top-level module or sub-package of ita_site
 LAYERS: list[set[str]] = [
-    {"errors", "thai", "wording", "paths", "git", "caching", "local_server", "citations", "evidence"},
-    {"model", "dates", "provenance", "reproducible"},
+    {"errors", "wording", "paths", "git", "caching", "local_server", "citations", "evidence"},
+    {"model", "dates", "provenance"},
     {"inputs", "scoring"},
-    {"rules"},
+    {"rules", "config"},
     {"site"},
     {"narrative", "tracking", "summary", "scaffold"},
     {"templating"},
     {"assets", "charts", "opendata", "feed"},
     {"pages"},
     {"search", "pdf"},
+    {"build"},
+    {"engines"},
     {"commands", "devtools"},
 ]
 

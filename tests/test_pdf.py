@@ -18,8 +18,8 @@ import pytest
 from conftest import CHROMIUM, ROOT, build, built_pages
 
 from ita_site import pdf as core
-from ita_site import thai
-from ita_site.dates import build_date
+
+from ita_site.dates import build_date, fmt_score
 from ita_site import paths
 from ita_site.site import load_site
 from ita_site.wording import labels
@@ -88,10 +88,10 @@ def test_the_pdf_text_is_the_data(site, data):
         assert squeeze(name) in flat, name
     assert "\u0e4d\u0e32" not in squeeze(pdftext(report_pdf(site, y.year), 1, 2))  # ำ not split apart in the text
     total = y.computed.total_rounded
-    assert thai.fmt_score(total) in text  # tables: 95.07
-    assert thai.fmt_score(total, True) in text  # prose: ๙๕.๐๗
+    assert fmt_score(total) in text  # tables: 95.07
+    assert fmt_score(total, True) in text  # prose: ๙๕.๐๗
     for e in y.file.scores:
-        assert thai.fmt_score(e.score) in text
+        assert fmt_score(e.score) in text
     codes = [row.question for issue in y.actions.issues for row in issue.rows]
     assert codes
     for code in codes:

@@ -11,7 +11,8 @@ import subprocess
 import pytest
 from conftest import ROOT, build
 
-from ita_site.reproducible import build_timestamp
+from ita_site.config import ConfigError, source_date_epoch
+from ita_site.dates import build_timestamp
 
 
 def test_two_builds_are_byte_identical(site, tmp_path):
@@ -56,12 +57,11 @@ def test_build_timestamp_of_an_old_commit(monkeypatch, tmp_path):
     assert build_timestamp(tmp_path) == 1580702706
 
 
-def test_source_date_epoch_wins_and_must_be_a_number(monkeypatch, tmp_path):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")
-    assert build_timestamp(tmp_path) == 1234567890
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    with pytest.raises(ValueError):
-        build_timestamp(tmp_path)
+def test_source_date_epoch_wins_and_must_be_a_number(tmp_path):
+    assert build_timestamp(tmp_path, source_date_epoch({"SOURCE_DATE_EPOCH": "1234567890"})) == 1234567890
+    assert source_date_epoch({}) is None
+    with pytest.raises(ConfigError):
+        source_date_epoch({"SOURCE_DATE_EPOCH": "yesterday"})
 
 
 def test_outside_git_the_clock_is_used(monkeypatch, tmp_path):
@@ -72,19 +72,19 @@ def test_outside_git_the_clock_is_used(monkeypatch, tmp_path):
     assert abs(build_timestamp(tmp_path) - time.time()) < 5
 
 
-def test_pin_keeps_the_users_own_setting_apart(monkeypatch):
-    """The hook pins SOURCE_DATE_EPOCH for MkDocs, but a rebuild of `mkdocs serve` must still
-    see that the user did not set it (the build date of a preview of uncommitted data)."""
-    from ita_site import reproducible
+def test_the_pin_is_for_one_build_and_the_users_setting_comes_back(monkeypatch, tmp_path):
+    """MkDocs dates the sitemap from SOURCE_DATE_EPOCH only: the MkDocs adapter sets it for one
+    build and puts the user's own setting back after it (also after a failed build), so the
+    next rebuild of `mkdocs serve` still sees that the user did not set it."""
+    from ita_site.engines.mkdocs import MkDocsEngine
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    monkeypatch.setattr(reproducible, "_PINNED", None)
-    first = reproducible.pin_source_date_epoch()
-    assert "SOURCE_DATE_EPOCH" not in first
-    pinned = os.environ["SOURCE_DATE_EPOCH"]
-    assert pinned == str(reproducible.build_timestamp())
-    again = reproducible.pin_source_date_epoch()  # a rebuild: our own pin is not the user's
-    assert "SOURCE_DATE_EPOCH" not in again and os.environ["SOURCE_DATE_EPOCH"] == pinned
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1714521600")  # the user's own value wins
-    assert reproducible.pin_source_date_epoch()["SOURCE_DATE_EPOCH"] == "1714521600"
+    engine = MkDocsEngine()
+    engine._pin_epoch(1700000000)
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1700000000"
+    engine.on_build_error(RuntimeError("x"))
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1714521600")  # the user's own value comes back
+    engine._pin_epoch(1714521600)
+    engine._unpin_epoch()
     assert os.environ["SOURCE_DATE_EPOCH"] == "1714521600"

@@ -175,17 +175,15 @@ def test_segmented_runs_are_kept_between_builds(tmp_path, monkeypatch):
     text = "การจัดการเรื่องร้องเรียนการทุจริต ไม่มีการเรียกรับสินบน"
     first = ThaiSegmenter(cache={})
     expected = first.segment(text)
-    monkeypatch.setattr(segment, "_SHARED_CACHE", dict(first._cache))
-    segment.save_runs(tmp_path, first.keys)
+    segment.save_runs(tmp_path, first._cache, first.keys)
     assert segment.runs_file(tmp_path).exists()
 
-    monkeypatch.setattr(segment, "_SHARED_CACHE", {})  # a new build process
-    assert segment.load_runs(tmp_path) == len(first.keys) == 2
-    again = ThaiSegmenter()
+    runs: dict = {}  # a new build process
+    assert segment.load_runs(tmp_path, runs) == len(first.keys) == 2
+    again = ThaiSegmenter(runs)
     assert again.segment(text) == expected
     assert again.segmented == 0 and again.words == first.words  # nothing segmented again
 
     segment.runs_file(tmp_path).write_text('{"x": [1', encoding="utf-8")  # damaged: ignored
-    monkeypatch.setattr(segment, "_SHARED_CACHE", {})
-    assert segment.load_runs(tmp_path) == 0
+    assert segment.load_runs(tmp_path, {}) == 0
     assert ThaiSegmenter().segment(text) == expected

@@ -45,8 +45,8 @@ def test_fiscal_year_2567_runs_from_october_2023_to_september_2024():
 
 def test_build_date_from_source_date_epoch_in_the_given_zone(tmp_path):
     env = {"SOURCE_DATE_EPOCH": "1714500000"}  # 2024-04-30 18:00 UTC = 2024-05-01 01:00 in Bangkok
-    assert build_date(tmp_path, environ=env) == date(2024, 4, 30)
-    assert build_date(tmp_path, "Asia/Bangkok", environ=env) == date(2024, 5, 1)
+    assert build_date(tmp_path, epoch=int(env["SOURCE_DATE_EPOCH"])) == date(2024, 4, 30)
+    assert build_date(tmp_path, "Asia/Bangkok", epoch=int(env["SOURCE_DATE_EPOCH"])) == date(2024, 5, 1)
 
 
 def _git(folder, *args, when="2024-03-15T12:00:00+00:00"):
@@ -62,15 +62,15 @@ def test_build_date_is_the_last_commit_unless_the_data_has_uncommitted_changes(t
     _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", ".")
     _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "x")
     today = date(2030, 1, 1)
-    assert build_date(repo / "data", environ={}, today=today) == date(2024, 3, 15)
+    assert build_date(repo / "data", today=today) == date(2024, 3, 15)
     (repo / "data" / "a.yml").write_text("a: 2\n", encoding="utf-8")  # a preview of uncommitted work
-    assert build_date(repo / "data", environ={}, today=today) == today
+    assert build_date(repo / "data", today=today) == today
     # SOURCE_DATE_EPOCH always wins
-    assert build_date(repo / "data", environ={"SOURCE_DATE_EPOCH": "0"}, today=today) == date(1970, 1, 1)
+    assert build_date(repo / "data", epoch=0, today=today) == date(1970, 1, 1)
 
 
 def test_build_date_without_git_is_today(tmp_path):
-    assert build_date(tmp_path, environ={}, today=date(2031, 2, 3)) == date(2031, 2, 3)
+    assert build_date(tmp_path, today=date(2031, 2, 3)) == date(2031, 2, 3)
 
 
 def test_site_carries_the_build_date_it_was_given(fixture_site):

@@ -13,11 +13,29 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..templating import Options, labels, template_module
+from ..templating import Options, Templates, labels
 from ..site import Site, Year
-from ..thai import fmt_mark, fmt_score
+from ..dates import fmt_mark, fmt_score
 from . import kinds, theme
-from .render import recipe_key, remember_recipe, sized, svg_of_recipe, to_svg
+from .render import ChartRenderer, sized
+
+
+@dataclass(frozen=True)
+class Tools:
+    """What drawing needs from its build: the templates (a figure's worded title and summary,
+    for the build's options) and the chart renderer (SVGs kept between pages and builds)."""
+
+    templates: Templates
+    charts: ChartRenderer
+
+    @property
+    def options(self) -> Options:
+        return self.templates.options
+
+    @classmethod
+    def fresh(cls, options: Options | None = None) -> Tools:
+        """Tools of their own, keeping nothing on disk (a script, a test)."""
+        return cls(Templates(options), ChartRenderer())
 
 
 @dataclass(frozen=True)
@@ -44,29 +62,29 @@ def _words() -> dict:
     return labels()["charts"]
 
 
-def _texts(kind: str, options: Options, **facts) -> tuple[Markup, Markup]:
-    module = template_module(f"charts/{kind}.html.j2", options, **facts)
+def _texts(kind: str, draw: Tools, **facts) -> tuple[Markup, Markup]:
+    module = draw.templates.module(f"charts/{kind}.html.j2", **facts)
     return Markup(str(module.title).strip()), Markup(" ".join(str(module.summary).split()))
 
 
-def _svg(chart: functools.partial) -> str:
+def _svg(chart: functools.partial, renderer: ChartRenderer) -> str:
     """The SVG of a chart given as its recipe (a kinds function and its arguments). With the
     cache on disk, a recipe met in an earlier build gives its SVG without Altair (see
-    ``render.recipe_key``); otherwise the spec is built, rendered or found by its hash."""
-    key = recipe_key(chart)
-    if key is not None and (svg := svg_of_recipe(key)) is not None:
+    ``ChartRenderer.recipe_key``); otherwise the spec is built, rendered or found by its hash."""
+    key = renderer.recipe_key(chart)
+    if key is not None and (svg := renderer.svg_of_recipe(key)) is not None:
         return svg
     spec = kinds.finish(chart())
-    svg = to_svg(spec)
+    svg = renderer.to_svg(spec)
     if key is not None:
-        remember_recipe(key, spec)
+        renderer.remember_recipe(key, spec)
     return svg
 
 
-def _figure(fid: str, kind: str, chart: functools.partial, options: Options, table: Table, **facts) -> Figure:
-    svg = _svg(chart)
+def _figure(fid: str, kind: str, chart: functools.partial, draw: Tools, table: Table, **facts) -> Figure:
+    svg = _svg(chart, draw.charts)
     width, height = sized(svg)
-    title, summary = _texts(kind, options, **facts)
+    title, summary = _texts(kind, draw, **facts)
     labelled = svg.replace(
         "<svg ",
         f'<svg role="img" aria-labelledby="{fid}-title" aria-describedby="{fid}-summary" focusable="false" ',
@@ -83,7 +101,7 @@ def _versus(value: float, pass_mark: float) -> str:
     return _words()["passed"] if value >= pass_mark else _words()["below"]
 
 
-def indicators(site: Site, y: Year, options: Options) -> Figure:
+def indicators(site: Site, y: Year, draw: Tools) -> Figure:
     """Overview: the year's indicator scores, coloured by tool, with the pass mark."""
     w, tools = _words(), labels()["tools"]
     pass_mark = y.methodology.pass_mark
@@ -101,7 +119,7 @@ def indicators(site: Site, y: Year, options: Options) -> Figure:
     high, low = max(s for _, _, s in entries), min(s for _, _, s in entries)
     below = [(n, ind.name_in(y.year), s) for n, ind, s in entries if s < pass_mark]
     return _figure(
-        "chart-indicators", "indicators", chart, options, table,
+        "chart-indicators", "indicators", chart, draw, table,
         year=y.year, count=len(entries), pass_mark=pass_mark, below=below, tools=[t.code for t in y.methodology.tools],
         high=high, low=low,  # every indicator with the highest (lowest) score is named
         highest=[(n, ind.name_in(y.year)) for n, ind, s in entries if s == high],
@@ -109,7 +127,7 @@ def indicators(site: Site, y: Year, options: Options) -> Figure:
     )  # fmt: skip
 
 
-def tools(site: Site, y: Year, options: Options) -> Figure:
+def tools(site: Site, y: Year, draw: Tools) -> Figure:
     """Overview: the year's score per tool (mean of its indicators), with the pass mark."""
     w, names = _words(), labels()["tools"]
     pass_mark = y.methodology.pass_mark
@@ -119,12 +137,12 @@ def tools(site: Site, y: Year, options: Options) -> Figure:
     c = w["columns"]
     table = Table((c["tool"], c["score"], c["versus"]), tuple((names[k], fmt_score(v), _versus(v, pass_mark)) for k, v in values))
     return _figure(
-        "chart-tools", "tools", chart, options, table,
+        "chart-tools", "tools", chart, draw, table,
         year=y.year, values=values, pass_mark=pass_mark, below=[k for k, v in values if v < pass_mark],
     )  # fmt: skip
 
 
-def totals(site: Site, options: Options) -> Figure:
+def totals(site: Site, draw: Tools) -> Figure:
     """Overview: the total of every fiscal year in the data, with each year's pass mark."""
     w = _words()
     years = list(site.years.values())
@@ -138,12 +156,12 @@ def totals(site: Site, options: Options) -> Figure:
         tuple((w["year"].format(year=y.year), fmt_score(y.computed.total_rounded), fmt_mark(y.methodology.pass_mark)) for y in years),
     )
     return _figure(
-        "chart-totals", "totals", chart, options, table,
+        "chart-totals", "totals", chart, draw, table,
         points=[(y.year, y.computed.total_rounded, y.methodology.pass_mark, y.computed.level) for y in years],
     )  # fmt: skip
 
 
-def trend(site: Site, number: int, options: Options) -> Figure | None:
+def trend(site: Site, number: int, draw: Tools) -> Figure | None:
     """Indicator page: its score in each fiscal year, with that year's pass mark."""
     w = _words()
     ind = site.indicators[number]
@@ -161,12 +179,12 @@ def trend(site: Site, number: int, options: Options) -> Figure | None:
         tuple((w["year"].format(year=y.year), fmt_score(y.scores[number]), fmt_mark(y.methodology.pass_mark)) for y in years),
     )
     return _figure(
-        "chart-trend", "trend", chart, options, table,
+        "chart-trend", "trend", chart, draw, table,
         number=number, name=ind.name, points=[(p.x, p.value, p.pass_mark) for p in points],
     )  # fmt: skip
 
 
-def comparison(site: Site, options: Options) -> Figure:
+def comparison(site: Site, draw: Tools) -> Figure:
     """Year comparison: every indicator's score per year, one small chart per indicator."""
     w, tools = _words(), labels()["tools"]
     years = list(site.years.values())
@@ -190,7 +208,7 @@ def comparison(site: Site, options: Options) -> Figure:
             if n in first.scores and n in last.scores:
                 changes.append((n, site.indicators[n].name, last.scores[n] - first.scores[n]))
     return _figure(
-        "chart-comparison", "comparison", chart, options, table,
+        "chart-comparison", "comparison", chart, draw, table,
         first=years[0].year, last=years[-1].year, count=len(panels),
         up=[ch for ch in changes if ch[2] > 0], down=[ch for ch in changes if ch[2] < 0],
     )  # fmt: skip

@@ -4,7 +4,7 @@ The cache is keyed by the SHA-256 of the spec's canonical JSON, the vl-convert v
 the chart fonts, so `mkdocs serve` re-renders only the charts whose data or look changed.
 Rendering does not run JavaScript in the page: the SVG is inlined at build time.
 
-With ``use_disk_cache(folder)`` (the hook does it: ``extra.ita.cache_dir``, default
+With a disk folder (``ChartRenderer(folder)``; the build gives ``extra.ita.cache_dir``, default
 ``.cache/ita``) what vl-convert returns is also kept in ``folder/charts/<key>.svg``, so a new
 `mkdocs build` renders only the charts that changed since the last one: starting vl-convert
 and rendering were a third of a build. An entry is vl-convert's own output for the spec,
@@ -45,18 +45,6 @@ class CacheStats:
     disk_hits: int = 0
 
 
-_cache: dict[str, str] = {}
-_lock = threading.Lock()
-stats = CacheStats()
-_disk: Path | None = None  # folder of cached SVGs, or None: memory only
-
-
-def use_disk_cache(folder: Path | str | None) -> None:
-    """Keep the SVGs in `folder` (created when first written) as well; None: memory only."""
-    global _disk
-    _disk = Path(folder) if folder else None
-
-
 @functools.cache
 def _fonts_digest() -> str:
     digest = hashlib.sha256()
@@ -67,7 +55,8 @@ def _fonts_digest() -> str:
 
 @functools.cache
 def _engine():
-    """vl-convert with the chart font registered (text widths are measured with it)."""
+    """vl-convert with the chart font registered (text widths are measured with it): an
+    import, done once per process; it holds nothing of a build."""
     import vl_convert
 
     vl_convert.register_font_directory(str(FONTS))
@@ -79,21 +68,6 @@ def spec_key(spec: dict) -> str:
     engine = _engine()
     version = getattr(engine, "__version__", "")
     return hashlib.sha256(f"{version}\n{_fonts_digest()}\n{canonical}".encode("utf-8")).hexdigest()
-
-
-def to_svg(spec: dict) -> str:
-    """The SVG of a spec (from the cache when the same spec was rendered before)."""
-    key = spec_key(spec)
-    svg = _kept(key)
-    if svg is not None:
-        return svg
-    raw = _engine().vegalite_to_svg(spec)
-    svg = _tidy(raw)
-    with _lock:
-        _cache[key] = svg
-        stats.renders += 1
-    _write(key, raw)
-    return svg
 
 
 # the modules whose code makes a spec from a recipe (see recipe_key)
@@ -112,82 +86,99 @@ def _spec_code_digest() -> str:
     return digest.hexdigest()
 
 
-def recipe_key(recipe: functools.partial) -> str | None:
-    """The key of a chart recipe (a kinds function with its arguments), or None when there is
-    no cache on disk (then every spec is built, as the tests expect)."""
-    if _disk is None:
-        return None
-    fn: Callable = recipe.func
-    text = f"{fn.__module__}.{fn.__qualname__}\n{recipe.args!r}\n{sorted(recipe.keywords.items())!r}"
-    return hashlib.sha256(f"{_spec_code_digest()}\n{text}".encode("utf-8")).hexdigest()
+class ChartRenderer:
+    """The SVGs of one build (or of the builds of one `mkdocs serve`): kept in memory, and in
+    `disk`/charts when a cache folder is given; :attr:`stats` counts what this renderer did."""
 
+    def __init__(self, disk: Path | str | None = None):
+        self.disk = Path(disk) if disk else None  # the cache folder, or None: memory only
+        self.stats = CacheStats()
+        self._cache: dict[str, str] = {}
+        self._lock = threading.Lock()
 
-def svg_of_recipe(key: str) -> str | None:
-    """The SVG of the spec a recipe gave in an earlier build (memory or disk), or None."""
-    pointer = _disk / "charts" / "recipes" / key if _disk is not None else None
-    try:
-        spec = pointer.read_text(encoding="ascii").strip() if pointer else ""
-    except (OSError, UnicodeDecodeError):
-        return None
-    if not re.fullmatch(r"[0-9a-f]{64}", spec):
-        return None
-    return _kept(spec)
+    def to_svg(self, spec: dict) -> str:
+        """The SVG of a spec (from the cache when the same spec was rendered before)."""
+        key = spec_key(spec)
+        svg = self._kept(key)
+        if svg is not None:
+            return svg
+        raw = _engine().vegalite_to_svg(spec)
+        svg = _tidy(raw)
+        with self._lock:
+            self._cache[key] = svg
+            self.stats.renders += 1
+        self._write(key, raw)
+        return svg
 
+    def recipe_key(self, recipe: functools.partial) -> str | None:
+        """The key of a chart recipe (a kinds function with its arguments), or None when there
+        is no cache on disk (then every spec is built, as the tests expect)."""
+        if self.disk is None:
+            return None
+        fn: Callable = recipe.func
+        text = f"{fn.__module__}.{fn.__qualname__}\n{recipe.args!r}\n{sorted(recipe.keywords.items())!r}"
+        return hashlib.sha256(f"{_spec_code_digest()}\n{text}".encode("utf-8")).hexdigest()
 
-def _kept(key: str) -> str | None:
-    """The SVG of the spec `key` rendered before: from memory, else from the disk cache (read
-    into memory); None when it was not."""
-    with _lock:
-        if key in _cache:
-            stats.hits += 1
-            return _cache[key]
-    raw = _read(key)
-    if raw is None:
-        return None
-    svg = _tidy(raw)
-    with _lock:
-        _cache[key] = svg
-        stats.hits += 1
-        stats.disk_hits += 1
-    return svg
+    def svg_of_recipe(self, key: str) -> str | None:
+        """The SVG of the spec a recipe gave in an earlier build (memory or disk), or None."""
+        pointer = self.disk / "charts" / "recipes" / key if self.disk is not None else None
+        try:
+            spec = pointer.read_text(encoding="ascii").strip() if pointer else ""
+        except (OSError, UnicodeDecodeError):
+            return None
+        if not re.fullmatch(r"[0-9a-f]{64}", spec):
+            return None
+        return self._kept(spec)
 
+    def remember_recipe(self, key: str, spec: dict) -> None:
+        """Note which spec a recipe gave (its SVG is in the cache by the spec's key)."""
+        if self.disk is not None:
+            _write_file(self.disk / "charts" / "recipes" / key, spec_key(spec))
 
-def remember_recipe(key: str, spec: dict) -> None:
-    """Note which spec a recipe gave (its SVG is in the cache by the spec's key)."""
-    if _disk is not None:
-        _write_file(_disk / "charts" / "recipes" / key, spec_key(spec))
+    def clear(self) -> None:
+        """Forget the SVGs kept in memory and the counts (the disk folder is left as it is)."""
+        with self._lock:
+            self._cache.clear()
+            self.stats = CacheStats()
 
+    def _kept(self, key: str) -> str | None:
+        """The SVG of the spec `key` rendered before: from memory, else from the disk cache
+        (read into memory); None when it was not."""
+        with self._lock:
+            if key in self._cache:
+                self.stats.hits += 1
+                return self._cache[key]
+        raw = self._read(key)
+        if raw is None:
+            return None
+        svg = _tidy(raw)
+        with self._lock:
+            self._cache[key] = svg
+            self.stats.hits += 1
+            self.stats.disk_hits += 1
+        return svg
 
-def _entry(key: str) -> Path | None:
-    return _disk / "charts" / f"{key}.svg" if _disk is not None else None
+    def _entry(self, key: str) -> Path | None:
+        return self.disk / "charts" / f"{key}.svg" if self.disk is not None else None
 
+    def _read(self, key: str) -> str | None:
+        path = self._entry(key)
+        if path is None:
+            return None
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        return raw if raw.lstrip().startswith(("<svg ", "<?xml")) and raw.rstrip().endswith("</svg>") else None
 
-def _read(key: str) -> str | None:
-    path = _entry(key)
-    if path is None:
-        return None
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    return raw if raw.lstrip().startswith(("<svg ", "<?xml")) and raw.rstrip().endswith("</svg>") else None
-
-
-def _write(key: str, raw: str) -> None:
-    path = _entry(key)
-    if path is not None:
-        _write_file(path, raw)
+    def _write(self, key: str, raw: str) -> None:
+        path = self._entry(key)
+        if path is not None:
+            _write_file(path, raw)
 
 
 def _write_file(path: Path, raw: str) -> None:
     write_atomic(path, raw.encode("utf-8"))  # whole or not at all, also with builds side by side
-
-
-def clear_cache() -> None:
-    """Forget the SVGs kept in memory (the disk folder, if any, is left as it is)."""
-    with _lock:
-        _cache.clear()
-        stats.renders = stats.hits = stats.disk_hits = 0
 
 
 _ROOT = re.compile(r"^<svg ([^>]*)>")

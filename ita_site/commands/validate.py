@@ -13,6 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..config import ConfigError, source_date_epoch
+from ..dates import build_date
 from ..errors import DataErrors
 from ..site import inspect
 from ..summary import ok_line, todo_lines
@@ -25,7 +27,12 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     parser.add_argument("data", nargs="?", type=Path, default=root / "data", help="folder of the data (default data/)")
     parser.add_argument("--complete", action="store_true", help="values still to fill in are errors too")
     args = parser.parse_args(argv)
-    report = inspect(args.data)
+    try:  # "today" of the checks: SOURCE_DATE_EPOCH, as the build takes it
+        day = build_date(args.data, epoch=source_date_epoch())
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    report = inspect(args.data, day)
     if report.errors:
         print(DataErrors(report.errors), file=sys.stderr)
     for line in todo_lines(report):

@@ -16,6 +16,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ..dates import BE_OFFSET, buddhist_year
 from ..errors import DataError
 from ..model.files import (
     ActionsFile,
@@ -135,7 +136,7 @@ def _stem_year(path: Path, root: Path, errors: list[DataError]) -> int | None:
         return int(path.stem)
     hint = "ตั้งชื่อไฟล์เป็นปีงบประมาณ เช่น 2566.yml"
     if re.fullmatch(r"(19|20|21)[0-9]{2}", path.stem):  # a Christian-era year
-        hint = f"ปี พ.ศ. = ค.ศ. + 543: {int(path.stem) + 543}.yml"
+        hint = f"ปี พ.ศ. = ค.ศ. + {BE_OFFSET}: {buddhist_year(int(path.stem))}.yml"
     errors.append(DataError(shown(path, root), 1, 1, f"ชื่อไฟล์ '{path.name}' ไม่ใช่ปี พ.ศ.", hint))
     return None
 

@@ -10,7 +10,7 @@ import difflib
 import re
 from typing import Iterable
 
-THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+from ..dates import THAI_DIGITS
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:

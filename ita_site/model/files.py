@@ -14,7 +14,7 @@ from typing import Annotated, Iterator, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
-THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+from ..dates import THAI_DIGITS
 
 ToolCode = Literal["IIT", "EIT", "OIT"]
 Channel = Literal["IIT", "EIT", "EIT Public", "EIT Survey", "OIT"]

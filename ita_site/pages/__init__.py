@@ -11,7 +11,7 @@ from ..site import Site
 from .. import opendata
 from ..assets import Asset, AssetBuilder
 from ..feed import evidence_files, progress_feed
-from .base import Dates, Page
+from .base import Dates, Page, Tools
 from .plan_pages import PlanBuilder
 from ..templating import Options, html_text, labels
 from .site_pages import ComparisonBuilder, DownloadsBuilder, IndicatorBuilder
@@ -43,13 +43,17 @@ BUILDERS = [
 # progress and the evidence files it links
 ASSET_BUILDERS: list[AssetBuilder] = [opendata.assets, progress_feed, evidence_files]
 
-__all__ = ["Asset", "Options", "Page", "build_assets", "build_pages", "nav", "site_texts"]
+__all__ = ["Asset", "Options", "Page", "Tools", "build_assets", "build_pages", "nav", "site_texts"]
 
 
-def build_pages(site: Site, options: Options | None = None, dates: Dates | None = None) -> list[Page]:
-    """Every page. `dates` (e.g. ``provenance.GitDates``) gives when a page's data last changed."""
-    options = options or Options()
-    return [page for builder in BUILDERS for page in builder.build(site, options, dates)]
+def build_pages(
+    site: Site, options: Options | None = None, dates: Dates | None = None, tools: Tools | None = None
+) -> list[Page]:
+    """Every page. `dates` (e.g. ``provenance.GitDates``) gives when a page's data last changed;
+    `tools`: the build's templates and chart renderer (with their caches), else tools of this
+    call alone for `options`."""
+    tools = tools or Tools.fresh(options)
+    return [page for builder in BUILDERS for page in builder.build(site, tools, dates)]
 
 
 def build_assets(site: Site, options: Options | None = None) -> list[Asset]:

@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import Any, Callable, Iterator
 
 from ..site import Site
-from ..templating import Options, html_text, labels, render
+from ..charts.figures import Tools
+from ..templating import html_text, labels
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,13 @@ class Builder:
     def specs(self, site: Site) -> Iterator[Spec]:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def figures(self, site: Site, spec: Spec, options: Options) -> dict[str, Any]:
+    def figures(self, site: Site, spec: Spec, tools: Tools) -> dict[str, Any]:
         """The charts of a page, by name (see ``ita_site.charts.figures``); none by default."""
         return {}
 
-    def build(self, site: Site, options: Options, dates: Dates | None = None) -> list[Page]:
+    def build(self, site: Site, tools: Tools, dates: Dates | None = None) -> list[Page]:
+        """The pages of this builder, rendered with the build's `tools` (templates for its
+        options, the chart renderer)."""
         pages = []
         for spec in self.specs(site):
             updated = dates(spec.sources) if dates else None
@@ -67,11 +70,11 @@ class Builder:
                 "title": spec.title,
                 "page_path": spec.path,
                 "sources": spec.sources,
-                "figures": self.figures(site, spec, options) if options.charts else {},
+                "figures": self.figures(site, spec, tools) if tools.options.charts else {},
                 "updated": updated,
                 **spec.context,
             }
-            markdown = render(spec.template, options, **context)
+            markdown = tools.templates.render(spec.template, **context)
             pages.append(
                 Page(spec.path, spec.title, spec.nav_title, spec.section, _tidy(markdown), spec.sources, spec.year, updated)
             )

@@ -10,7 +10,7 @@ from ..charts import figures as charts
 from ..site import Site
 from .. import paths
 from .base import Builder, Spec, title
-from ..templating import Options
+from .base import Tools
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,8 @@ class IndicatorBuilder(Builder):
             )
 
 
-    def figures(self, site: Site, spec: Spec, options: Options) -> dict:
-        found = charts.trend(site, spec.context["ind"].number, options)
+    def figures(self, site: Site, spec: Spec, tools: Tools) -> dict:
+        found = charts.trend(site, spec.context["ind"].number, tools)
         return {"trend": found} if found else {}
 
 
@@ -118,8 +118,8 @@ class ComparisonBuilder(Builder):
             ),
         )
 
-    def figures(self, site: Site, spec: Spec, options: Options) -> dict:
-        return {"comparison": charts.comparison(site, options)}
+    def figures(self, site: Site, spec: Spec, tools: Tools) -> dict:
+        return {"comparison": charts.comparison(site, tools)}
 
 
 class DownloadsBuilder(Builder):

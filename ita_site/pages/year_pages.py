@@ -13,8 +13,8 @@ from ..charts import figures as charts
 from ..citations import cited_codes, find_citations
 from ..site import Site
 from .. import paths
-from .base import Builder, Spec, title, tool_members
-from ..templating import Options, labels, md_escape, relative
+from .base import Builder, Spec, Tools, title, tool_members
+from ..templating import labels, md_escape, relative
 
 
 def results_context(site: Site, y) -> dict:
@@ -36,11 +36,11 @@ def results_context(site: Site, y) -> dict:
     )
 
 
-def results_figures(site: Site, y, options: Options) -> dict:
+def results_figures(site: Site, y, tools: Tools) -> dict:
     """The charts of a year's results: indicators, tools, and the total of every year."""
-    found = {"indicators": charts.indicators(site, y, options), "tools": charts.tools(site, y, options)}
+    found = {"indicators": charts.indicators(site, y, tools), "tools": charts.tools(site, y, tools)}
     if len(site.years) > 1:
-        found["totals"] = charts.totals(site, options)
+        found["totals"] = charts.totals(site, tools)
     return found
 
 
@@ -61,8 +61,8 @@ class OverviewBuilder(Builder):
                 context=results_context(site, y),
             )
 
-    def figures(self, site: Site, spec: Spec, options: Options) -> dict:
-        return results_figures(site, site.years[spec.year], options)
+    def figures(self, site: Site, spec: Spec, tools: Tools) -> dict:
+        return results_figures(site, site.years[spec.year], tools)
 
 
 class PendingBuilder(Builder):
@@ -224,8 +224,8 @@ class ReportBuilder(Builder):
                 ),
             )
 
-    def figures(self, site: Site, spec: Spec, options: Options) -> dict:
-        return results_figures(site, site.years[spec.year], options)
+    def figures(self, site: Site, spec: Spec, tools: Tools) -> dict:
+        return results_figures(site, site.years[spec.year], tools)
 
 
 def _code_order(q) -> tuple:

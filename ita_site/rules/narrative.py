@@ -12,7 +12,7 @@ import re
 
 from ..errors import DataError
 from ..inputs.loader import DataSet
-from ..model.files import THAI_DIGITS
+from ..dates import THAI_DIGITS
 from ..scoring import round2
 from .blanks import is_complete
 from .totals import computable

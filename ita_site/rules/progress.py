@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..thai import fmt_date
-from ..dates import fiscal_year_end, fiscal_year_start
+from ..dates import fiscal_year_end, fiscal_year_start, fmt_date, gregorian_year
 from ..errors import DataError
 from ..evidence import read_evidence
 from ..inputs.loader import DataSet, shown
@@ -32,7 +31,7 @@ def _be_year(doc, path, day: date) -> DataError | None:
     return doc.error(
         path,
         f"ปี {day.year} ในวันที่ {day.isoformat()} เป็นปี พ.ศ. (Buddhist-era year in a date)",
-        f"เขียนปีเป็น ค.ศ.: {day.year - 543}-{day.month:02d}-{day.day:02d}",
+        f"เขียนปีเป็น ค.ศ.: {gregorian_year(day.year)}-{day.month:02d}-{day.day:02d}",
     )
 
 

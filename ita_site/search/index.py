@@ -170,13 +170,17 @@ def build_search_index(
     exclude: tuple[str, ...] = (),
     timeout: float = 120.0,
     cache_dir: Path | None = None,
+    runs: dict[str, tuple[str, ...]] | None = None,
 ) -> SearchIndexReport:
     """Index the built site in `site_dir` and write `site_dir/pagefind/` (replacing it).
-    `cache_dir`: where the segmented Thai runs are kept between builds (None: not kept)."""
+    `cache_dir`: where the segmented Thai runs are kept between builds (None: not kept);
+    `runs`: the segmented runs already known (the build object's, kept across the rebuilds
+    of `mkdocs serve`; filled here), None: none."""
     site_dir = Path(site_dir).resolve()
-    segmenter = ThaiSegmenter() if segment else None
+    runs = {} if runs is None else runs
+    segmenter = ThaiSegmenter(runs) if segment else None
     if segmenter is not None and cache_dir is not None:
-        load_runs(cache_dir)
+        load_runs(cache_dir, runs)
     with tempfile.TemporaryDirectory(prefix="ita-search-") as tmp:
         copies_dir = Path(tmp) / "copies"
         pages = 0
@@ -192,7 +196,7 @@ def build_search_index(
             raise SearchIndexError(f"no page with an <article> to index in {site_dir}")
         files = _pagefind_bundle(copies_dir, Path(tmp) / "bundle", timeout)
     if segmenter is not None and cache_dir is not None:
-        save_runs(cache_dir, segmenter.keys)
+        save_runs(cache_dir, runs, segmenter.keys)
 
     kept = {name: content for name, content in files.items() if _KEPT.match(name)}
     for name in (*_RUNTIME, "pagefind-entry.json"):

@@ -11,8 +11,9 @@ can be found. newmm splits with it (maximal matching over Thai character cluster
 words met are kept (:attr:`ThaiSegmenter.words`): the search box splits the reader's query
 with exactly these words, so the query and the index agree on word boundaries.
 
-Segmentation is cached by the SHA-256 of each Thai run, for the life of the process (so
-`mkdocs serve` does not segment unchanged text again on every rebuild), and between builds in
+Segmentation is cached by the SHA-256 of each Thai run, in a dict the caller holds (the build
+object keeps one for the life of `mkdocs serve`, so it does not segment unchanged text again
+on every rebuild), and between builds in
 a file of the cache folder (``load_runs``, ``save_runs``: the runs of the last build, for the
 PyThaiNLP version and engine in the file name), so a new `mkdocs build` segments only new
 text and does not load PyThaiNLP's dictionary at all when there is none.
@@ -35,9 +36,6 @@ ZWSP = "\u200b"
 THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 ENGINE = "newmm"
 
-_SHARED_CACHE: dict[str, tuple[str, ...]] = {}
-
-
 @functools.cache
 def _dictionary():
     """ICU's Thai word list as a PyThaiNLP trie (built once per process, ~1 s)."""
@@ -55,7 +53,10 @@ class ThaiSegmenter:
     """Split Thai runs into words; remember every word met (:attr:`words`)."""
 
     def __init__(self, cache: dict[str, tuple[str, ...]] | None = None):
-        self._cache = _SHARED_CACHE if cache is None else cache
+        """`cache`: the segmented runs (key -> words) to use and fill, shared with later
+        segmenters by whoever holds it (the build object keeps one for `mkdocs serve`);
+        None: a new one, for this segmenter alone."""
+        self._cache = {} if cache is None else cache
         self.words: set[str] = set()
         self.segmented = 0  # runs actually segmented by PyThaiNLP (cache misses)
         self.keys: set[str] = set()  # the runs met (their keys), for save_runs
@@ -88,8 +89,8 @@ def runs_file(folder: Path) -> Path:
     return Path(folder) / "search" / f"thai-runs-pythainlp-{version}-{ENGINE}.json"
 
 
-def load_runs(folder: Path) -> int:
-    """Add the runs kept in `folder` by an earlier build to the shared cache; how many.
+def load_runs(folder: Path, cache: dict[str, tuple[str, ...]]) -> int:
+    """Add the runs kept in `folder` by an earlier build to `cache`; how many.
     A missing or damaged file only means that the runs are segmented again."""
     try:
         kept = json.loads(runs_file(folder).read_text(encoding="utf-8"))
@@ -99,15 +100,15 @@ def load_runs(folder: Path) -> int:
         return 0
     added = 0
     for key, words in kept.items():
-        if key in _SHARED_CACHE or not (isinstance(words, list) and all(isinstance(w, str) for w in words)):
+        if key in cache or not (isinstance(words, list) and all(isinstance(w, str) for w in words)):
             continue
-        _SHARED_CACHE[key] = tuple(words)
+        cache[key] = tuple(words)
         added += 1
     return added
 
 
-def save_runs(folder: Path, keys: Iterable[str]) -> None:
-    """Keep the segmented runs of `keys` (those of this build) in `folder` for the next build,
-    written whole or not at all (builds may run side by side)."""
-    runs = {k: list(_SHARED_CACHE[k]) for k in sorted(keys) if k in _SHARED_CACHE}
+def save_runs(folder: Path, cache: dict[str, tuple[str, ...]], keys: Iterable[str]) -> None:
+    """Keep the segmented runs of `keys` (those of this build, found in `cache`) in `folder`
+    for the next build, written whole or not at all (builds may run side by side)."""
+    runs = {k: list(cache[k]) for k in sorted(keys) if k in cache}
     write_atomic(runs_file(folder), json.dumps(runs, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
