@@ -156,7 +156,7 @@ class Build:
     # --- after the engine wrote the site -------------------------------------------------
 
     def pdf_jobs(self) -> list[Job]:
-        return [Job(built_page(p.path), paths.report_pdf(p.year)) for p in self.pages if p.section == "report"]
+        return [Job(built_page(p.path), paths.report_pdf(p.year)) for p in self.pages if p.section.kind == "report"]
 
     def print_pdfs(self, site_dir: Path) -> list[Path]:
         """Print (or copy from the cache) the full report of each year, when this build makes

@@ -181,9 +181,9 @@ def test_a_pdf_printed_before_is_reused_until_its_page_or_assets_change(site, da
     day = build_date(DATA, "Asia/Bangkok")
 
     def run() -> tuple[int, int, bytes]:
-        before = core.stats.printed, core.stats.kept
-        [file] = core.print_pdfs(copy, [job], CHROMIUM, created=day, cache=cache)
-        return core.stats.printed - before[0], core.stats.kept - before[1], file.read_bytes()
+        stats = core.PrintStats()  # the counts of one build
+        [file] = core.print_pdfs(copy, [job], CHROMIUM, created=day, cache=cache, stats=stats)
+        return stats.printed, stats.kept, file.read_bytes()
 
     first = run()
     assert first[:2] == (1, 0) and len(list(cache.glob("*.pdf"))) == 1
@@ -242,7 +242,7 @@ def test_without_chromium_no_pdf_and_no_link(tmp_path):
     result = build(out, None, env={"ITA_PDF": "auto", "ITA_CHROMIUM": str(tmp_path / "no-chromium")})
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
-    assert re.search(r"INFO\s+-\s+PDF of the full reports not built: ITA_CHROMIUM=\S+ is not an executable", result.stderr)
+    assert re.search(r"INFO\s+-\s+ita: PDF of the full reports not built: ITA_CHROMIUM=\S+ is not an executable", result.stderr)
     assert not list(out.rglob("*.pdf"))
     for page in ("downloads.html", *[p for p in built_pages_of(out) if p.startswith("report/")]):
         assert ".pdf" not in (out / page).read_text(encoding="utf-8"), page

@@ -7,11 +7,14 @@ writes the same pages to a folder for any other Markdown engine.
 
 from __future__ import annotations
 
+from .. import paths
 from ..site import Site
 from .. import opendata
 from ..assets import Asset, AssetBuilder
 from ..feed import evidence_files, progress_feed
+from . import navigation
 from .base import Dates, Page, Tools
+from .navigation import Group, Link, Section
 from .plan_pages import PlanBuilder
 from ..templating import Options, html_text, labels
 from .site_pages import ComparisonBuilder, DownloadsBuilder, IndicatorBuilder
@@ -74,65 +77,53 @@ def site_texts(site: Site) -> dict[str, str]:
 
 
 def nav(pages: list[Page], site: Site, guide: list | None = None) -> list:
-    """MkDocs `nav`: home, a year being filled in, indicators, the latest year's issues,
+    """MkDocs `nav` (titles as HTML text) of ``navigation_tree``."""
+    return navigation.to_mkdocs(navigation_tree(pages, site, guide))
+
+
+def navigation_tree(pages: list[Page], site: Site, guide: list | None = None) -> list[navigation.Item]:
+    """The navigation: home, a year being filled in, indicators, the latest year's issues,
     action plan and recommendations, comparison, earlier years (overview, issues, plan,
     recommendations), open data, question codes, about (the full report of each year, then
-    each year's texts and methodology), and the hand-written staff guide (``guide``, see
-    ``pages/guide.py``).
-
-    Titles are HTML text (``&lt;`` for ``<``): MkDocs themes print navigation titles as HTML,
-    and titles hold text from data/ (indicator names, issue titles)."""
-    return _escaped(_nav(pages, site, guide))
-
-
-def _escaped(items: list) -> list:
-    out: list = []
-    for item in items:
-        ((title, target),) = item.items()
-        out.append({html_text(title): _escaped(target) if isinstance(target, list) else target})
-    return out
-
-
-def _nav(pages: list[Page], site: Site, guide: list | None) -> list:
-    words = labels()["nav"]
+    each year's texts and methodology), and the hand-written staff guide (``guide``: MkDocs
+    nav entries, see ``pages/guide.py``)."""
+    title = navigation.title
     latest = site.latest.year
-    by_section: dict[str, list[Page]] = {}
+    placed: dict[Section, list[Page]] = {}
     for page in pages:
-        by_section.setdefault(page.section, []).append(page)
+        placed.setdefault(page.section, []).append(page)
 
-    def entries(section: str) -> list[dict[str, str]]:
-        return [{p.nav_title: p.path} for p in by_section.get(section, [])]
+    def links(kind: str, year: int | None = None, name: str | None = None) -> list[Link]:
+        """The pages of a section, each under its own title or under `name` (a nav title)."""
+        return [Link(title(name, year=p.year) if name else p.nav_title, p.path) for p in placed.get(Section(kind, year), [])]
 
-    result: list = [{words["overview"].format(year=latest): "index.md"}]
-    result += [{p.nav_title: p.path} for p in by_section.get("pending", [])]
-    result.append({words["indicators"]: entries("indicators")})
-    if by_section.get(f"issues:{latest}"):
-        result.append({words["issues"].format(year=latest): entries(f"issues:{latest}")})
-    for p in by_section.get(f"plan:{latest}", []):
-        result.append({p.nav_title: p.path})
-    for p in by_section.get(f"recommendations:{latest}", []):
-        result.append({words["recommendations"].format(year=latest): p.path})
+    def year_items(year: int) -> list[navigation.Item]:
+        items: list[navigation.Item] = []
+        if issues := links("issues", year):
+            items.append(Group(title("issues", year=year), tuple(issues)))
+        return items + links("plan", year) + links("recommendations", year, name="recommendations")
+
+    tree: list[navigation.Item] = [Link(title("overview", year=latest), paths.overview(latest, latest))]
+    tree += links("pending")
+    tree.append(Group(title("indicators"), tuple(links("indicators"))))
+    tree += year_items(latest)
+    overviews: dict[int | None, list[navigation.Item]] = {}
+    for p in placed.get(Section("earlier"), []):
+        overviews.setdefault(p.year, []).append(Link(title("overview", year=p.year), p.path))
     if len(site.years) > 1:
-        result.append({words["comparison"]: "comparison.md"})
-    earlier = []
-    for year in sorted(site.years, reverse=True):
-        if year == latest:
-            continue
-        group: list = [{words["overview"].format(year=year): p.path} for p in by_section["earlier"] if p.year == year]
-        if by_section.get(f"issues:{year}"):
-            group.append({words["issues"].format(year=year): entries(f"issues:{year}")})
-        group += [{p.nav_title: p.path} for p in by_section.get(f"plan:{year}", [])]
-        group += [{words["recommendations"].format(year=year): p.path} for p in by_section.get(f"recommendations:{year}", [])]
-        earlier.append({f"พ.ศ. {year}": group})
+        tree += links("comparison", name="comparison")
+    earlier = [
+        Group(title("year", year=year), tuple(overviews.get(year, []) + year_items(year)))
+        for year in sorted(site.years, reverse=True)
+        if year != latest
+    ]
     if earlier:
-        result.append({words["earlier"]: earlier})
-    for p in by_section.get("downloads", []):
-        result.append({words["downloads"]: p.path})
-    if by_section.get("questions"):
-        result.append({words["questions"]: entries("questions")})
-    reports = sorted(by_section.get("report", []), key=lambda p: -(p.year or 0))
-    result.append({words["about"]: [{p.nav_title: p.path} for p in reports] + entries("about")})
+        tree.append(Group(title("earlier"), tuple(earlier)))
+    tree += links("downloads", name="downloads")
+    if questions := links("questions"):
+        tree.append(Group(title("questions"), tuple(questions)))
+    reports = sorted(placed.get(Section("report"), []), key=lambda p: -(p.year or 0))
+    tree.append(Group(title("about"), tuple([Link(p.nav_title, p.path) for p in reports] + links("about"))))
     if guide:
-        result.append({words["guide"]: guide})
-    return result
-
+        tree.append(Group(title("guide"), tuple(navigation.from_mkdocs(guide))))
+    return tree

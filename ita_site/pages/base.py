@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterator
 from ..site import Site
 from ..charts.figures import Tools
 from ..templating import html_text, labels
+from .navigation import Section
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,7 @@ class Page:
     path: str  # source path relative to docs/, e.g. "indicators/1.md"
     title: str  # page title (H1)
     nav_title: str  # shorter title in the navigation
-    section: str  # navigation section key (labels.yml: nav)
+    section: Section  # where it belongs in the navigation
     markdown: str
     sources: tuple[str, ...]  # the data files it is built from; the first is the edit target
     year: int | None = None
@@ -42,7 +43,7 @@ class Spec:
     template: str
     title: str
     nav_title: str
-    section: str
+    section: Section
     sources: tuple[str, ...]
     context: dict[str, Any] = field(default_factory=dict)
     year: int | None = None

@@ -9,7 +9,9 @@ from ..model.files import STATUSES
 from ..site import Site
 from .. import paths
 from .base import Builder, Spec, title
-from ..templating import labels, relative
+from .navigation import Section
+from .navigation import title as nav_title
+from ..templating import relative
 
 
 class PlanBuilder(Builder):
@@ -26,8 +28,8 @@ class PlanBuilder(Builder):
                 path=paths.plan(y.year),
                 template="plan.md.j2",
                 title=title("plan", year=y.year),
-                nav_title=labels()["nav"]["plan"].format(year=y.year),
-                section=f"plan:{y.year}",
+                nav_title=nav_title("plan", year=y.year),
+                section=Section("plan", y.year),
                 sources=sources,
                 year=y.year,
                 context=dict(

@@ -11,6 +11,7 @@ from ..site import Site
 from .. import paths
 from .base import Builder, Spec, title
 from .base import Tools
+from .navigation import Section
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class IndicatorBuilder(Builder):
                 template="indicator.md.j2",
                 title=title("indicator", number=n, name=ind.name),
                 nav_title=title("indicator_nav", number=n, name=ind.name),
-                section="indicators",
+                section=Section("indicators"),
                 sources=tuple(sources),
                 context=dict(
                     ind=ind,
@@ -109,7 +110,7 @@ class ComparisonBuilder(Builder):
             template="comparison.md.j2",
             title=title("comparison"),
             nav_title=title("comparison"),
-            section="comparison",
+            section=Section("comparison"),
             sources=tuple(y.sources["year"] for y in years),
             context=dict(
                 years=years,
@@ -139,7 +140,7 @@ class DownloadsBuilder(Builder):
             template="downloads.md.j2",
             title=title("downloads"),
             nav_title=title("downloads"),
-            section="downloads",
+            section=Section("downloads"),
             sources=tuple(sources),
             context=dict(
                 all_years=[f for f in files if f.year is None],

@@ -14,7 +14,9 @@ from ..citations import cited_codes, find_citations
 from ..site import Site
 from .. import paths
 from .base import Builder, Spec, Tools, title, tool_members
-from ..templating import labels, md_escape, relative
+from .navigation import Section
+from .navigation import title as nav_title
+from ..templating import md_escape, relative
 
 
 def results_context(site: Site, y) -> dict:
@@ -54,8 +56,8 @@ class OverviewBuilder(Builder):
                 path=paths.overview(y.year, latest),
                 template="overview.md.j2",
                 title=title("overview", year=y.year),
-                nav_title=labels_nav("overview", year=y.year),
-                section="home" if y.year == latest else "earlier",
+                nav_title=nav_title("overview", year=y.year),
+                section=Section("home" if y.year == latest else "earlier"),
                 sources=(y.sources["year"], site.sources["organization"]),
                 year=y.year,
                 context=results_context(site, y),
@@ -78,8 +80,8 @@ class PendingBuilder(Builder):
                 path=paths.overview(p.year, site.latest.year),
                 template="pending.md.j2",
                 title=title("pending", year=p.year),
-                nav_title=labels_nav("pending", year=p.year),
-                section="pending",
+                nav_title=nav_title("pending", year=p.year),
+                section=Section("pending"),
                 sources=(p.sources["year"],),
                 year=p.year,
                 context=dict(p=p, entries=entries, filled=[e for e in entries if e[2]]),
@@ -100,7 +102,7 @@ class IssueBuilder(Builder):
                     template="issue.md.j2",
                     title=title("issue", number=issue.number, title=issue.title),
                     nav_title=title("issue_nav", number=issue.number, title=issue.title),
-                    section=f"issues:{y.year}",
+                    section=Section("issues", y.year),
                     sources=tuple(y.sources[k] for k in ("actions", "progress", "questions") if k in y.sources),
                     year=y.year,
                     context=dict(y=y, issue=issue, plan=plan),
@@ -138,8 +140,8 @@ class RecommendationsBuilder(Builder):
                 path=path,
                 template="recommendations.md.j2",
                 title=title("recommendations", year=y.year),
-                nav_title=labels_nav("recommendations", year=y.year),
-                section=f"recommendations:{y.year}",
+                nav_title=nav_title("recommendations", year=y.year),
+                section=Section("recommendations", y.year),
                 sources=(y.sources["recommendations"], y.sources["year"]),
                 year=y.year,
                 context=dict(y=y, recs=y.recommendations, cite=citation_linker(path, y.year), cited_codes=cited_codes),
@@ -170,7 +172,7 @@ class QuestionsBuilder(Builder):
                 template="questions.md.j2",
                 title=title("questions", year=y.year),
                 nav_title=title("questions_nav", year=y.year),
-                section="questions",
+                section=Section("questions"),
                 sources=(y.sources["questions"],),
                 year=y.year,
                 context=dict(y=y, groups=list(groups.items()), used_in=used_in),
@@ -187,7 +189,7 @@ class AboutBuilder(Builder):
                 template="about.md.j2",
                 title=title("about", year=y.year),
                 nav_title=title("about_nav", year=y.year),
-                section="about",
+                section=Section("about"),
                 sources=(y.sources["year"], site.sources[f"methodology:{y.methodology.id}"]),
                 year=y.year,
                 context=dict(y=y, m=y.methodology, tool_members=tool_members(site, y.methodology)),
@@ -209,8 +211,8 @@ class ReportBuilder(Builder):
                 path=path,
                 template="report.md.j2",
                 title=title("report", year=y.year),
-                nav_title=labels_nav("report", year=y.year),
-                section="report",
+                nav_title=nav_title("report", year=y.year),
+                section=Section("report"),
                 sources=tuple(sources),
                 year=y.year,
                 context=dict(
@@ -231,7 +233,3 @@ class ReportBuilder(Builder):
 def _code_order(q) -> tuple:
     prefix, number = re.match(r"([A-Z]+)([0-9]+)", q.code).groups()
     return (["I", "E", "EP", "ES", "O"].index(prefix), int(number))
-
-
-def labels_nav(key: str, **values) -> str:
-    return labels()["nav"][key].format(**values)
