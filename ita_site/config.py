@@ -215,6 +215,41 @@ def _messages(exc: ValidationError, raw: Mapping[str, Any], config_file: Path) -
     return "\n".join(out)
 
 
+class _Engine(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does for the settings this project uses: `!ENV VAR` and
+    `!ENV [VAR, ..., default]` take the first variable set, else the default (None)."""
+
+
+def _env_tag(environ: Mapping[str, str]):
+    def construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            names, default = [loader.construct_scalar(node)], None
+        else:
+            items = loader.construct_sequence(node)  # type: ignore[arg-type]
+            names, default = items[:-1], items[-1] if len(items) > 1 else None
+            if len(items) == 1:
+                names = items
+        for name in names:
+            if isinstance(name, str) and environ.get(name):
+                return yaml.safe_load(environ[name])  # as MkDocs: "true" is a boolean
+        return default
+
+    return construct
+
+
+def read_engine_config(config_file: Path, environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """mkdocs.yml as a mapping, its `!ENV` tags resolved from the environment (for an engine
+    that is given its configuration written out, such as Zensical's)."""
+    environ = os.environ if environ is None else environ
+
+    class Loader(_Engine):
+        pass
+
+    Loader.add_constructor("!ENV", _env_tag(environ))
+    with open(config_file, encoding="utf-8") as f:
+        return yaml.load(f, Loader=Loader) or {}  # noqa: S506 - a SafeLoader with one tag added
+
+
 class _Lines(yaml.SafeLoader):
     """Composes mkdocs.yml to nodes only: tags such as `!ENV` and
     `!!python/name:` are never constructed, so any file MkDocs reads can be read here."""

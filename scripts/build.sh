@@ -4,7 +4,15 @@
 # without one the build goes on and the pages link no PDF.
 #   scripts/build.sh          -> site/ (mkdocs build --strict)
 #   scripts/build.sh serve    -> live preview on http://127.0.0.1:8000 (mkdocs serve)
+#   scripts/build.sh zensical -> site/ built by Zensical instead of MkDocs (same pages, search, PDFs)
 source "$(dirname "$0")/lib/venv.sh"
+if [ "${1:-build}" = "zensical" ]; then
+  shift
+  ensure_venv zensical
+  cd "$ROOT"
+  "$VENV/bin/python" scripts/validate.py
+  exec "$VENV/bin/python" -m ita_site.commands.build_zensical "$@"
+fi
 ensure_venv
 cd "$ROOT"
 if [ "${1:-build}" = "serve" ]; then

@@ -4,7 +4,7 @@
 # (pdftotext, pdftoppm: reading the PDF back), and Lighthouse (npm, pinned in
 # .tools/package-lock.json) into .tools/node_modules.
 source "$(dirname "$0")/lib/venv.sh"
-ensure_venv test
+ensure_venv test,zensical   # the engine comparison (tests/test_zensical.py) needs the second engine
 cd "$ROOT"
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 missing=()
