@@ -170,125 +170,122 @@ def differences(a: Path, b: Path) -> list[str]:
 # --- 1. generation overhead ------------------------------------------------------------
 
 
-# A hook for the plain project that gives it what hooks/ita.py gives the theme besides the
-# pages: Material's templates compiled once and kept in the cache folder.
-THEME_CACHE_HOOK = f"""from ita_site.caching import cache_dir, theme_template_cache
-
-def on_env(env, config, files):
-    bytecode = theme_template_cache(cache_dir(config.extra.get("ita", {{}}), {str(ROOT)!r}))
-    if bytecode is not None:
-        env.bytecode_cache = bytecode
-    return env
-"""
-
-
-def plain_project(data_dir: Path, work: Path, theme_cache: bool = False) -> Path:
-    """A MkDocs project of the generated Markdown: same theme, overrides, CSS, extensions
-    and search hook as mkdocs.yml, no `ita` hook; `theme_cache`: with the theme template cache
-    of hooks/ita.py (THEME_CACHE_HOOK). Returns its config file."""
-    from ita_site.pages import Options, build_pages, site_texts
-    from ita_site.pages.guide import guide_nav
-    from ita_site.templating import labels
-    from ita_site.site import load_site
-
-    docs = work / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    done = subprocess.run(
-        [PYTHON, str(ROOT / "scripts" / "write_pages.py"), str(docs), "--data", str(data_dir)],
-        cwd=ROOT, env=env_for(), capture_output=True, text=True,
-    )  # fmt: skip
+def written_project(data_dir: Path, work: Path, plugins: tuple[str, ...] = ("search",)) -> Path:
+    """The pages of `data_dir` written out as a project without our hook, by the package itself
+    (``ita_site.engines.project``, as the Zensical engine writes them): the same pages, titles,
+    navigation, theme additions and CSS, with the engine's own search plugin (`plugins`).
+    Returns its config file (a mkdocs.yml that MkDocs and Zensical both read). Written by a
+    child process, so that this one stays small (a child's peak RSS counts its parent's)."""
+    args = [PYTHON, __file__, "--write-project", str(data_dir), str(work), *plugins]
+    done = subprocess.run(args, cwd=ROOT, env=env_for(), capture_output=True, text=True)
     if done.returncode != 0:
-        raise SystemExit(f"write_pages.py failed:\n{done.stdout}{done.stderr}")
-    nav = yaml.safe_load((docs / "nav.yml").read_text(encoding="utf-8"))["nav"]
-    (docs / "nav.yml").unlink()
-    nav.append({labels()["nav"]["guide"]: guide_nav(docs)})
-    site = load_site(data_dir)
-    org = site.organization
-    # what hooks/ita.py sets from the data, written out: each page's browser title (front
-    # matter), the site's name and description
-    for page in build_pages(site, Options(charts=False)):
-        path = docs / page.path
-        text = path.read_text(encoding="utf-8")
-        meta: dict = {}
-        if text.startswith("---\n"):  # the page's own front matter (hide: toc), kept
-            head, text = text[4:].split("\n---\n", 1)
-            meta = yaml.safe_load(head) or {}
-        meta["title"] = page.html_title
-        front = "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=10_000) + "---\n"
-        path.write_text(front + text, encoding="utf-8")
-    config = {
-        "INHERIT": str(ROOT / "mkdocs.yml"),
-        **site_texts(site),
-        "docs_dir": str(docs),
-        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
-        "hooks": [str(ROOT / "hooks" / "search.py")],
-        "nav": nav,
-    }
-    if theme_cache:
-        (work / "theme_cache.py").write_text(THEME_CACHE_HOOK, encoding="utf-8")
-        config["hooks"].append(str(work / "theme_cache.py"))
-    if (docs / "feed.xml").exists():
-        from ita_site import paths
+        raise SystemExit(f"writing the project failed:\n{done.stdout}{done.stderr}")
+    return work / "mkdocs.yml"
 
-        config["extra"] = {"ita_feed": {"path": paths.FEED, "title": labels()["feed"]["title"].format(org=org.name)}}
-    path = work / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+
+def _write_project(data_dir: Path, work: Path, plugins: tuple[str, ...]) -> None:
+    from ita_site import config as ita_config
+    from ita_site.build import Build
+    from ita_site.engines.project import write_project
+
+    environ = {"ITA_DATA_DIR": str(data_dir), "ITA_PDF": "false", "ITA_CACHE_DIR": str(work / "generation-cache"), "SOURCE_DATE_EPOCH": EPOCH}
+    raw = ita_config.read_engine_config(ROOT / "mkdocs.yml", environ)
+    build = Build(ita_config.load(raw["extra"]["ita"], ROOT, environ=environ))
+    build.generate()
+    write_project(build, work, ROOT / "mkdocs.yml", plugins=plugins)
+
+
+def zensical(config: Path, site_dir: Path, cold: bool) -> Run:
+    """`zensical build` of a written-out project into `site_dir`; `cold`: without Zensical's
+    own cache (the project's .cache) of the previous build."""
+    if cold:
+        shutil.rmtree(config.parent / ".cache", ignore_errors=True)
+    shutil.rmtree(config.parent / "site", ignore_errors=True)
+    run = measure([PYTHON, "-m", "zensical", "build", "--config-file", str(config)], env_for(), cwd=config.parent)
+    shutil.rmtree(site_dir, ignore_errors=True)
+    if run.ok:
+        shutil.move(str(config.parent / "site"), str(site_dir))
+    return run
+
+
+def zensical_full(site_dir: Path, data_dir: Path, cache: Path | None = None) -> Run:
+    """`scripts/build.sh zensical` without the validation: our build, rendered by Zensical."""
+    cache = cache or site_dir.parent / f"cache-empty-{uuid.uuid4().hex}"
+    args = [PYTHON, "-m", "ita_site.commands.build_zensical", "--site-dir", str(site_dir)]
+    return measure(args, env_for(data_dir, ITA_CACHE_DIR=str(cache)))
+
+
+def pair_ratio(a: list[Run], b: list[Run], field: str) -> float:
+    """The median of the ratios of interleaved pairs (a[i] / b[i])."""
+    return statistics.median(getattr(x, field) / getattr(y, field) for x, y in zip(a, b) if x.ok and y.ok)
 
 
 def bench_overhead(repeat: int, tmp: Path) -> dict:
     data = ROOT / "data"
-    config = plain_project(data, tmp / "plain")
-    config_tc = plain_project(data, tmp / "plain-tc", theme_cache=True)
-    warm_full, warm_plain, warm_tc = tmp / "cache-full", tmp / "cache-plain", tmp / "cache-plain-tc"
+    plain = written_project(data, tmp / "plain-mkdocs")
+    plain_z = written_project(data, tmp / "plain-zensical")
+    warm_full, warm_z = tmp / "cache-full", tmp / "cache-full-z"
     build(tmp / "site-warm", data, cache=warm_full)  # fill the caches (not measured)
-    build(tmp / "site-plain-warm", config=config, cache=warm_plain)
-    build(tmp / "site-plain-tc", config=config_tc, cache=warm_tc)
-    runs: dict[str, list[Run]] = {"full-cold": [], "full-warm": [], "plain-cold": [], "plain-warm": [], "plain-tc": []}
+    zensical_full(tmp / "site-z-warm", data, cache=warm_z)
+    zensical(plain_z, tmp / "site-plain-z", cold=False)
+    keys = ("full-cold", "full-warm", "plain", "zensical-cold", "zensical-warm", "full-z-cold", "full-z-warm")
+    runs: dict[str, list[Run]] = {k: [] for k in keys}
     for i in range(repeat):
         runs["full-cold"].append(build(tmp / "site-cold", data))
-        runs["plain-cold"].append(build(tmp / "site-plain", config=config))
+        runs["plain"].append(build(tmp / "site-plain", config=plain))
         runs["full-warm"].append(build(tmp / "site-warm", data, cache=warm_full))
-        runs["plain-warm"].append(build(tmp / "site-plain-warm", config=config, cache=warm_plain))
-        runs["plain-tc"].append(build(tmp / "site-plain-tc", config=config_tc, cache=warm_tc))
+        runs["zensical-cold"].append(zensical(plain_z, tmp / "site-plain-z", cold=True))
+        runs["zensical-warm"].append(zensical(plain_z, tmp / "site-plain-z", cold=False))
+        runs["full-z-cold"].append(zensical_full(tmp / "site-z-cold", data))
+        runs["full-z-warm"].append(zensical_full(tmp / "site-z-warm", data, cache=warm_z))
     figures = {k: Figures.of(v) for k, v in runs.items()}
     for f in figures.values():
         if f.failed:
             raise SystemExit("build failed:\n" + f.failed)
-    pairs = [("site-cold", "site-plain"), ("site-warm", "site-plain"), ("site-plain-warm", "site-plain"), ("site-plain-tc", "site-plain")]
+    ratios = {
+        (full, base): (pair_ratio(runs[full], runs[base], "wall"), pair_ratio(runs[full], runs[base], "cpu"))
+        for full, base in (
+            ("full-cold", "plain"), ("full-warm", "plain"), ("full-cold", "zensical-cold"), ("full-warm", "zensical-warm"),
+            ("full-z-cold", "zensical-cold"), ("full-z-warm", "zensical-warm"), ("zensical-warm", "plain"),
+        )
+    }  # fmt: skip
+    listed = lambda site: sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts)  # noqa: E731
     return {
         **figures,
-        "config": config,
-        "pages": html_pages(tmp / "site-cold"),
-        "differences": [d for a, b in pairs for d in differences(tmp / a, tmp / b)],
+        "ratios": ratios,
+        "repeat": repeat,
+        "pages": len(listed(tmp / "site-cold")),
+        "same_pages": listed(tmp / "site-cold") == listed(tmp / "site-plain") == listed(tmp / "site-plain-z") == listed(tmp / "site-z-cold"),
+        "differences": differences(tmp / "site-cold", tmp / "site-warm"),
     }
 
 
 def report_overhead(r: dict) -> str:
-    same = "identical, file by file" if not r["differences"] else f"{len(r['differences'])} files differ: {', '.join(r['differences'][:8])}"
+    names = {
+        "full-cold": "full build (MkDocs + hook), empty caches (a first build, CI)",
+        "full-warm": "full build (MkDocs + hook), caches of the previous build",
+        "plain": "plain MkDocs + Material (its own search) on the written-out pages",
+        "zensical-cold": "plain Zensical (its own search) on the same pages, without its cache",
+        "zensical-warm": "plain Zensical on the same pages, its cache of the previous build",
+        "full-z-cold": "full build rendered by Zensical (`scripts/build.sh zensical`), empty caches",
+        "full-z-warm": "full build rendered by Zensical, caches of the previous build",
+    }
     lines = [
-        f"### 1. Generation overhead (data/, {r['pages']} pages; charts and search on both sides)",
+        f"### 1. Generation overhead (data/, {r['pages']} pages, PDFs off; median of {r['repeat']} interleaved runs)",
         "",
-        "| caches (`.cache/ita`: charts, Thai words) | full build: wall s | CPU s | peak RSS MB | plain MkDocs: wall s | CPU s | peak RSS MB | ratio wall | ratio CPU |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| build | wall s | CPU s | peak RSS MB |",
+        "|---|--:|--:|--:|",
     ]
-    rows = (
-        ("empty (a first build, CI)", "full-cold", "plain-cold"),
-        ("left by the previous build", "full-warm", "plain-warm"),
-        ("left by the previous build; the plain project also keeps the theme's compiled templates", "full-warm", "plain-tc"),
-    )
-    for label, full, plain in rows:
-        f, p = r[full], r[plain]
-        lines.append(
-            f"| {label} | {f.wall:.2f} | {f.cpu:.2f} | {f.rss_mb:.0f} | {p.wall:.2f} | {p.cpu:.2f} | {p.rss_mb:.0f} |"
-            f" **{f.wall / p.wall:.2f}** | **{f.cpu / p.cpu:.2f}** |"
-        )
-    lines += [
-        "",
-        f"Target: ratio <= 1.2. Output of every full build and of the plain ones: {same}. The last row gives the",
-        "plain project hooks/ita.py's other saving (Material's templates compiled once, `on_env`), so that it",
-        "compares the generation alone.",
-    ]
+    for key, label in names.items():
+        f = r[key]
+        lines.append(f"| {label} | {f.wall:.2f} | {f.cpu:.2f} | {f.rss_mb:.0f} |")
+    lines += ["", "| ratio (median of the interleaved pairs) | wall | CPU | goal |", "|---|--:|--:|--:|"]
+    goals = {("full-cold", "plain"): "<= 1.6", ("full-warm", "plain"): "<= 1.1"}
+    for (full, base), (wall, cpu) in r["ratios"].items():
+        lines.append(f"| {full} / {base} | **{wall:.2f}** | {cpu:.2f} | {goals.get((full, base), '')} |")
+    same = "the same HTML pages" if r["same_pages"] else "NOT the same pages"
+    differ = "identical file by file" if not r["differences"] else f"{len(r['differences'])} files differ"
+    lines += ["", f"Every variant built {same}; the full build from empty and from warm caches: {differ}."]
     return "\n".join(lines)
 
 
@@ -501,7 +498,7 @@ def stages(*extra: str, cache: Path) -> dict:
 
 def bench_stages(tmp: Path, plain_config: Path | None) -> dict:
     data = ROOT / "data"
-    plain_config = plain_config or plain_project(data, tmp / "plain")
+    plain_config = plain_config or written_project(data, tmp / "plain")
     full, plain = tmp / "cache-full", tmp / "cache-plain"
     return {
         "full, empty caches": stages("--data", str(data), cache=full),  # fills the cache
@@ -581,7 +578,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each build (median); default 3")
     parser.add_argument("--only", default="overhead,scale,serve,stages,pdf", help="comma-separated sections")
     parser.add_argument("--quick", action="store_true", help="one run each, scale up to 10 years only")
+    parser.add_argument("--write-project", nargs="+", metavar="DATA OUT [PLUGIN]", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.write_project:  # a child of written_project()
+        data_dir, out, *plugins = args.write_project
+        _write_project(Path(data_dir), Path(out), tuple(plugins))
+        return 0
     repeat = 1 if args.quick else args.repeat
     sections = set(args.only.split(","))
     print(f"Machine: {machine()}. Median of {repeat} run(s).\n", flush=True)
@@ -590,7 +592,7 @@ def main(argv: list[str] | None = None) -> int:
         plain_config = None
         if "overhead" in sections:
             result = bench_overhead(repeat, tmp / "overhead")
-            plain_config = result["config"]
+            plain_config = tmp / "overhead" / "plain-mkdocs" / "mkdocs.yml"
             print(report_overhead(result) + "\n", flush=True)
         if "scale" in sections:
             scales = SCALES[:2] if args.quick else SCALES

@@ -36,7 +36,7 @@ STAGES = [
     ("git: build date and last-changed dates", ["ita_site.git:run"]),
     ("pages: builders and Jinja templates", ["ita_site.pages.base:Builder.build"]),
     ("charts: Altair (import, specs), titles and tables", [f"ita_site.charts.figures:{k}" for k in ("indicators", "tools", "totals", "trend", "comparison")]),
-    ("charts: vl-convert rendering to SVG", ["ita_site.charts.figures:to_svg"]),
+    ("charts: vl-convert rendering to SVG", ["ita_site.charts.render:ChartRenderer.to_svg", "ita_site.charts.figures:to_svg"]),
     ("MkDocs: Markdown to HTML", ["markdown.core:Markdown.convert"]),
     ("MkDocs: theme templates (Material)", ["mkdocs.commands.build:_build_page", "mkdocs.commands.build:_build_theme_template"]),
     ("search: page copies (lxml)", ["ita_site.search.index:index_copy"]),

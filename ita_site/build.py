@@ -42,6 +42,10 @@ from .templating import Options, Templates
 from .wording import labels
 
 
+# a hand-written page of docs/ where a generated page goes: the build stops (every engine)
+COLLISION = "docs/{path} ชนกับหน้าที่สร้างจากข้อมูล: ลบหรือเปลี่ยนชื่อไฟล์ใน docs/"
+
+
 @dataclass
 class Caches:
     """What one process keeps for all the builds it runs (the rebuilds of `mkdocs serve`):

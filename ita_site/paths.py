@@ -45,7 +45,3 @@ def report_pdf(year: int) -> str:
 COMPARISON = "comparison.md"
 FEED = "feed.xml"  # Atom feed of progress updates (an asset, not a page)
 DOWNLOADS = "downloads.md"
-
-
-def question_anchor(code: str) -> str:
-    return code

@@ -72,9 +72,6 @@ class PendingYear:
     todo: list[DataError]
     sources: dict[str, str]
 
-    def score(self, indicator: int) -> float | None:
-        return next((e.score for e in self.file.scores if e.indicator == indicator), None)
-
 
 @dataclass(frozen=True)
 class Site:
@@ -152,10 +149,6 @@ class Report:
     errors: list[DataError]
     todo: list[DataError]
     site: Site | None  # None when there is an error
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 NO_COMPLETE_YEAR = "ยังไม่มีปีงบประมาณที่กรอกข้อมูลครบ (no complete fiscal year)"

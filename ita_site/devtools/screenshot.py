@@ -8,7 +8,6 @@ Serves site/ on a local port, opens each page at 1280 px and 375 px, writes PNGs
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright

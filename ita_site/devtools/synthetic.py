@@ -214,7 +214,6 @@ def write_synthetic(
 
 def main(argv: list[str] | None = None) -> int:
     import argparse
-    import sys
 
     parser = argparse.ArgumentParser(description="Write a synthetic data folder (see benchmarks/synthetic.py).")
     parser.add_argument("target", type=Path)

@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
 from .. import config as ita_config
-from ..build import Build, Caches
+from ..build import COLLISION, Build, Caches
 from ..errors import DataErrors
 from ..pdf import PdfError
 from ..provenance import edit_uri
@@ -116,7 +116,7 @@ class MkDocsEngine:
         assert self.build is not None
         for page in self.build.pages:
             if files.get_file_from_path(page.path) is not None:
-                raise PluginError(f"docs/{page.path} ชนกับหน้าที่สร้างจากข้อมูล: ลบหรือเปลี่ยนชื่อไฟล์ใน docs/")
+                raise PluginError(COLLISION.format(path=page.path))
             files.append(File.generated(config, page.path, content=page.markdown))
         for asset in self.build.assets:
             files.append(File.generated(config, asset.path, content=asset.content))

@@ -6,7 +6,6 @@ problems; ``rules/`` checks what spans files; ``load_site`` in ``ita_site.site``
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -28,19 +27,16 @@ from ..model.files import (
     RecommendationsFile,
     YearFile,
 )
+from ..model.kinds import KINDS
 from ..model.kinds import json_schema as schema_of
 from .messages import describe, path_keys
 from .yaml_source import YamlDocument, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
-# folder (relative to data/) -> model of each file in it; keyed by file stem
-PER_YEAR = {
-    "questions": QuestionsFile,
-    "actions": ActionsFile,
-    "recommendations": RecommendationsFile,
-    "progress": ProgressFile,
-}
+# folder (relative to data/) -> model of each file in it, for the tables of a fiscal year
+# (<folder>/<พ.ศ.>.yml, each with its fiscal_year): from model/kinds.py's KINDS
+PER_YEAR = {k.folder: k.model for k in KINDS if k.folder and k.folder != "years" and "fiscal_year" in k.model.model_fields}
 ALLOWED_OTHER = {".md"}  # notes for people (data/README.md) are allowed and ignored
 # evidence of progress (data/evidence/...), published as is: documents and pictures only,
 # nothing a browser would run (no .html, .svg, .js)
@@ -195,101 +191,120 @@ def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
     data = DataSet(root)
     if not root.is_dir():
         return data, [DataError(str(root), 1, 1, "ไม่พบโฟลเดอร์ข้อมูล", "โฟลเดอร์ data/ ตามรูปแบบใน README")]
+    scan = _Scan(root, _scan(root, errors))
+    _read_organization(data, scan, errors)
+    _read_indicators(data, scan, errors)
+    _read_methodologies(data, scan, errors)
+    data.years.update(_read_by_year(data, scan, "years", YearFile, errors))
+    if not data.years and not any(e.file.startswith(shown(root / "years", root)) for e in errors):
+        errors.append(DataError(shown(root / "years", root), 1, 1, "ไม่พบไฟล์ผลการประเมินรายปี", "years/2566.yml ..."))
+    for folder, model in PER_YEAR.items():
+        getattr(data, folder).update(_read_by_year(data, scan, folder, model, errors, need_year=True))
+    _read_others(data, scan, errors)
+    data.files = sorted(p for p in scan.known if p in scan.present)
+    return data, errors
 
-    entries = _scan(root, errors)
-    present = set(entries)
-    known: dict[Path, None] = {}
-    outside = {p for p in entries if p.is_symlink() and not _inside(p, root)}
 
-    def files_in(folder: str) -> list[Path]:
-        base = root / folder
-        found = [p for p in entries if p.parent == base and p.suffix == ".yml" and p not in outside]
-        if base in outside:
-            found = []
+@dataclass
+class _Scan:
+    """What is in data/: every entry, the symlinks out of it, and the files read so far."""
+
+    root: Path
+    entries: list[Path]
+    known: dict[Path, None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.present = set(self.entries)
+        self.outside = {p for p in self.entries if p.is_symlink() and not _inside(p, self.root)}
+
+    def files_in(self, folder: str) -> list[Path]:
+        """The .yml files of data/`folder` (none when the folder is a link out of data/)."""
+        base = self.root / folder
+        found = [] if base in self.outside else [
+            p for p in self.entries if p.parent == base and p.suffix == ".yml" and p not in self.outside
+        ]  # fmt: skip
         for p in found:
-            known[p] = None
+            self.known[p] = None
         return found
 
-    # organization
-    org_path = root / "organization.yml"
-    known[org_path] = None
-    if org_path in outside:
-        pass  # reported below with every symlink out of data/
-    elif org_path in present:
-        data.organization = parse(org_path, root, Organization, errors)
+
+def _unread(data: DataSet, path: Path) -> None:
+    data.unread.setdefault(path.parent.name, set()).add(path.stem)
+
+
+def _read_organization(data: DataSet, scan: _Scan, errors: list[DataError]) -> None:
+    path = scan.root / "organization.yml"
+    scan.known[path] = None
+    if path in scan.outside:
+        pass  # reported with every symlink out of data/
+    elif path in scan.present:
+        data.organization = parse(path, scan.root, Organization, errors)
     else:
-        errors.append(DataError(shown(org_path, root), 1, 1, "ไม่พบไฟล์ organization.yml", "สร้างไฟล์ตาม data/README.md"))
+        errors.append(DataError(shown(path, scan.root), 1, 1, "ไม่พบไฟล์ organization.yml", "สร้างไฟล์ตาม data/README.md"))
 
-    # catalog of indicators: file name NN.yml must match the number inside
-    def unread(path: Path) -> None:
-        data.unread.setdefault(path.parent.name, set()).add(path.stem)
 
-    for path in files_in("indicators"):
-        parsed = parse(path, root, Indicator, errors)
+def _read_indicators(data: DataSet, scan: _Scan, errors: list[DataError]) -> None:
+    """The catalog of indicators: file name NN.yml must match the number inside."""
+    for path in scan.files_in("indicators"):
+        parsed = parse(path, scan.root, Indicator, errors)
         if parsed is None:
-            unread(path)
+            _unread(data, path)
             continue
         number = parsed.model.number
         if not re.fullmatch(r"0*" + str(number), path.stem):
             errors.append(
                 parsed.doc.error(("number",), f"หมายเลข {number} ไม่ตรงกับชื่อไฟล์ {path.name}", f"ไฟล์ชื่อ {number:02d}.yml")
             )
-            unread(path)
+            _unread(data, path)
         elif number in data.indicators:
             errors.append(parsed.doc.error(("number",), f"ตัวชี้วัดที่ {number} ซ้ำกับไฟล์อื่น", "หมายเลขไม่ซ้ำกัน"))
         else:
             data.indicators[number] = parsed
     if not data.indicators:
-        errors.append(DataError(shown(root / "indicators", root), 1, 1, "ไม่พบไฟล์ตัวชี้วัด", "indicators/01.yml ..."))
+        errors.append(DataError(shown(scan.root / "indicators", scan.root), 1, 1, "ไม่พบไฟล์ตัวชี้วัด", "indicators/01.yml ..."))
 
-    for path in files_in("methodology"):
-        parsed = parse(path, root, Methodology, errors)
+
+def _read_methodologies(data: DataSet, scan: _Scan, errors: list[DataError]) -> None:
+    for path in scan.files_in("methodology"):
+        parsed = parse(path, scan.root, Methodology, errors)
         if parsed is None:
-            unread(path)
+            _unread(data, path)
             continue
         if parsed.model.id != path.stem:
             errors.append(parsed.doc.error(("id",), f"id '{parsed.model.id}' ไม่ตรงกับชื่อไฟล์", f"id: {path.stem}"))
-            unread(path)
+            _unread(data, path)
         else:
             data.methodologies[parsed.model.id] = parsed
 
-    for path in files_in("years"):
-        year = _stem_year(path, root, errors)
-        parsed = parse(path, root, YearFile, errors)
+
+def _read_by_year(
+    data: DataSet, scan: _Scan, folder: str, model: type[M], errors: list[DataError], need_year: bool = False
+) -> dict[int, Parsed[M]]:
+    """The files of a folder named by fiscal year (<พ.ศ.>.yml), whose `fiscal_year` must be the
+    file's; `need_year`: a year with no result file (years/<พ.ศ.>.yml) is an error too."""
+    found: dict[int, Parsed[M]] = {}
+    for path in scan.files_in(folder):
+        year = _stem_year(path, scan.root, errors)
+        parsed = parse(path, scan.root, model, errors)
         if parsed is None or year is None:
-            unread(path)
+            _unread(data, path)
             continue
         if parsed.model.fiscal_year != year:
             errors.append(
                 parsed.doc.error(("fiscal_year",), f"ปี {parsed.model.fiscal_year} ไม่ตรงกับชื่อไฟล์", f"fiscal_year: {year}")
             )
+        elif need_year and year not in data.years and (scan.root / "years" / f"{year}.yml").exists() is False:
+            errors.append(
+                parsed.doc.error(("fiscal_year",), f"ไม่มีผลการประเมินของปี {year} (years/{year}.yml)", f"สร้าง years/{year}.yml ก่อน")
+            )
         else:
-            data.years[year] = parsed
-    if not data.years and not any(e.file.startswith(shown(root / "years", root)) for e in errors):
-        errors.append(DataError(shown(root / "years", root), 1, 1, "ไม่พบไฟล์ผลการประเมินรายปี", "years/2566.yml ..."))
+            found[year] = parsed
+    return found
 
-    for folder, model in PER_YEAR.items():
-        target = getattr(data, folder)
-        for path in files_in(folder):
-            year = _stem_year(path, root, errors)
-            parsed = parse(path, root, model, errors)
-            if parsed is None or year is None:
-                unread(path)
-                continue
-            if parsed.model.fiscal_year != year:
-                errors.append(
-                    parsed.doc.error(("fiscal_year",), f"ปี {parsed.model.fiscal_year} ไม่ตรงกับชื่อไฟล์", f"fiscal_year: {year}")
-                )
-            elif year not in data.years and (root / "years" / f"{year}.yml").exists() is False:
-                errors.append(
-                    parsed.doc.error(
-                        ("fiscal_year",), f"ไม่มีผลการประเมินของปี {year} (years/{year}.yml)", f"สร้าง years/{year}.yml ก่อน"
-                    )
-                )
-            else:
-                target[year] = parsed
 
-    # anything else in data/ would be silently ignored: say so instead
+def _read_others(data: DataSet, scan: _Scan, errors: list[DataError]) -> None:
+    """Evidence files, and anything else in data/ (which would be silently ignored: say so)."""
+    root, entries, outside, known = scan.root, scan.entries, scan.outside, scan.known
     for path in entries:
         if path in outside:
             errors.append(
@@ -317,5 +332,3 @@ def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
                 )
             continue
         errors.append(_unknown(path, root))
-    data.files = sorted(p for p in known if p in present)
-    return data, errors

@@ -38,6 +38,11 @@ class Kind:
     pattern: str  # files of this kind, relative to data/: "years/*.yml"
 
     @property
+    def folder(self) -> str | None:
+        """The folder of data/ its files are in ("years"), None for a file at the top."""
+        return self.pattern.split("/")[0] if "/" in self.pattern else None
+
+    @property
     def schema_file(self) -> str:
         return f"{self.name}.schema.json"
 
