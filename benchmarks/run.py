@@ -73,6 +73,11 @@ class Run:
     output: str
 
 
+# --before DIR: the same builds of an earlier version of the project (a `git archive` of it
+# unpacked in DIR), its code put first on the import path; None: this checkout only
+BEFORE: Path | None = None
+
+
 def env_for(data_dir: Path | None = None, **extra: str) -> dict[str, str]:
     """The environment of a build: ours without ITA_* (no repository or site address), and
     SOURCE_DATE_EPOCH at the last commit (what hooks/ita.py pins itself), so that the plain
@@ -109,14 +114,20 @@ def measure(args: list[str], env: dict[str, str], cwd: Path = ROOT, timeout: flo
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode == 0, text)
 
 
-def build(site_dir: Path, data_dir: Path | None = None, config: Path | None = None, cache: Path | None = None, **env: str) -> Run:
+def build(
+    site_dir: Path, data_dir: Path | None = None, config: Path | None = None, cache: Path | None = None,
+    before: bool = False, **env: str,
+) -> Run:
     """One `mkdocs build --strict`; `cache`: the cache folder (default: a new, empty one);
-    `env`: more environment variables (ITA_PDF=true)."""
+    `before`: of the earlier version (--before); `env`: more environment variables (ITA_PDF=true)."""
     args = [MKDOCS, "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
     if config is not None:
         args += ["--config-file", str(config)]
     cache = cache or site_dir.parent / f"cache-empty-{uuid.uuid4().hex}"
-    run = measure(args, env_for(data_dir, ITA_CACHE_DIR=str(cache), **env))
+    if before:
+        assert BEFORE is not None
+        env = {**env, "PYTHONPATH": str(BEFORE)}
+    run = measure(args, env_for(data_dir, ITA_CACHE_DIR=str(cache), **env), cwd=BEFORE if before else ROOT)
     if run.ok and "WARNING" in run.output:
         return Run(run.wall, run.cpu, run.rss_mb, False, run.output)
     return run
@@ -229,8 +240,14 @@ def bench_overhead(repeat: int, tmp: Path) -> dict:
     zensical_full(tmp / "site-z-warm", data, cache=warm_z)
     zensical(plain_z, tmp / "site-plain-z", cold=False)
     keys = ("full-cold", "full-warm", "plain", "zensical-cold", "zensical-warm", "full-z-cold", "full-z-warm")
+    if BEFORE is not None:
+        keys += ("before-cold", "before-warm")
+        build(tmp / "site-before-warm", data, cache=tmp / "cache-before", before=True)
     runs: dict[str, list[Run]] = {k: [] for k in keys}
     for i in range(repeat):
+        if BEFORE is not None:
+            runs["before-cold"].append(build(tmp / "site-before-cold", data, before=True))
+            runs["before-warm"].append(build(tmp / "site-before-warm", data, cache=tmp / "cache-before", before=True))
         runs["full-cold"].append(build(tmp / "site-cold", data))
         runs["plain"].append(build(tmp / "site-plain", config=plain))
         runs["full-warm"].append(build(tmp / "site-warm", data, cache=warm_full))
@@ -242,12 +259,14 @@ def bench_overhead(repeat: int, tmp: Path) -> dict:
     for f in figures.values():
         if f.failed:
             raise SystemExit("build failed:\n" + f.failed)
+    compared = [("before-cold", "plain"), ("before-warm", "plain")] if BEFORE is not None else []
     ratios = {
         (full, base): (pair_ratio(runs[full], runs[base], "wall"), pair_ratio(runs[full], runs[base], "cpu"))
-        for full, base in (
+        for full, base in compared + [
             ("full-cold", "plain"), ("full-warm", "plain"), ("full-cold", "zensical-cold"), ("full-warm", "zensical-warm"),
             ("full-z-cold", "zensical-cold"), ("full-z-warm", "zensical-warm"), ("zensical-warm", "plain"),
-        )
+            ("before-cold", "zensical-cold"), ("before-warm", "zensical-warm"),
+        ] if full in runs
     }  # fmt: skip
     listed = lambda site: sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts)  # noqa: E731
     return {
@@ -269,6 +288,8 @@ def report_overhead(r: dict) -> str:
         "zensical-warm": "plain Zensical on the same pages, its cache of the previous build",
         "full-z-cold": "full build rendered by Zensical (`scripts/build.sh zensical`), empty caches",
         "full-z-warm": "full build rendered by Zensical, caches of the previous build",
+        "before-cold": "BEFORE (--before): full build (MkDocs + hooks), empty caches",
+        "before-warm": "BEFORE (--before): full build, caches of the previous build",
     }
     lines = [
         f"### 1. Generation overhead (data/, {r['pages']} pages, PDFs off; median of {r['repeat']} interleaved runs)",
@@ -277,10 +298,12 @@ def report_overhead(r: dict) -> str:
         "|---|--:|--:|--:|",
     ]
     for key, label in names.items():
+        if key not in r:
+            continue
         f = r[key]
         lines.append(f"| {label} | {f.wall:.2f} | {f.cpu:.2f} | {f.rss_mb:.0f} |")
     lines += ["", "| ratio (median of the interleaved pairs) | wall | CPU | goal |", "|---|--:|--:|--:|"]
-    goals = {("full-cold", "plain"): "<= 1.6", ("full-warm", "plain"): "<= 1.1"}
+    goals = {("full-cold", "plain"): "<= 1.6", ("full-warm", "plain"): "<= 1.1", ("before-cold", "plain"): "(before)", ("before-warm", "plain"): "(before)"}
     for (full, base), (wall, cpu) in r["ratios"].items():
         lines.append(f"| {full} / {base} | **{wall:.2f}** | {cpu:.2f} | {goals.get((full, base), '')} |")
     same = "the same HTML pages" if r["same_pages"] else "NOT the same pages"
@@ -393,7 +416,8 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def bench_serve(repeat: int, tmp: Path) -> dict:
+def bench_serve(repeat: int, tmp: Path, before: bool = False) -> dict:
+    """`before`: of the earlier version (--before)."""
     data = tmp / "data"
     shutil.copytree(ROOT / "data", data)
     year_file, indicator, score = editable_score(data)
@@ -405,7 +429,8 @@ def bench_serve(repeat: int, tmp: Path) -> dict:
     cache = tmp / "cache"  # empty when serve starts; the rebuilds below find it filled
     server = subprocess.Popen(
         [MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env_for(data, ITA_CACHE_DIR=str(cache)), stdout=log, stderr=subprocess.STDOUT,
+        cwd=BEFORE if before else ROOT, stdout=log, stderr=subprocess.STDOUT,
+        env=env_for(data, ITA_CACHE_DIR=str(cache), **({"PYTHONPATH": str(BEFORE)} if before else {})),
     )  # fmt: skip
     edits = []
     try:
@@ -447,8 +472,8 @@ def bench_serve(repeat: int, tmp: Path) -> dict:
     for i in range(repeat):
         value = round(value + 0.01, 2)
         set_score(year_file, value)
-        warm.append(build(tmp / "site-rebuild", data, cache=cache))
-        cold.append(build(tmp / "site-rebuild", data))
+        warm.append(build(tmp / "site-rebuild", data, cache=cache, before=before))
+        cold.append(build(tmp / "site-rebuild", data, before=before))
         assert f"{value:.2f}" in (tmp / "site-rebuild" / page).read_text(encoding="utf-8")
     return {
         "first": first,
@@ -463,11 +488,11 @@ def bench_serve(repeat: int, tmp: Path) -> dict:
     }
 
 
-def report_serve(r: dict) -> str:
+def report_serve(r: dict, label: str = "") -> str:
     b, c = r["rebuild"], r["rebuild_cold"]
     return "\n".join(
         [
-            f"### 3. Live preview (`mkdocs serve`, copy of data/: a score in `{r['file']}`, page `{r['page']}`)",
+            f"### 3. {label}Live preview (`mkdocs serve`, copy of data/: a score in `{r['file']}`, page `{r['page']}`)",
             "",
             "| | wall s | CPU s | peak RSS MB |",
             "|---|--:|--:|--:|",
@@ -579,7 +604,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="overhead,scale,serve,stages,pdf", help="comma-separated sections")
     parser.add_argument("--quick", action="store_true", help="one run each, scale up to 10 years only")
     parser.add_argument("--write-project", nargs="+", metavar="DATA OUT [PLUGIN]", help=argparse.SUPPRESS)
+    parser.add_argument("--before", type=Path, help="also build an earlier version unpacked here (git archive REV | tar -x -C DIR)")
     args = parser.parse_args(argv)
+    global BEFORE
+    BEFORE = args.before.resolve() if args.before else None
     if args.write_project:  # a child of written_project()
         data_dir, out, *plugins = args.write_project
         _write_project(Path(data_dir), Path(out), tuple(plugins))
@@ -599,6 +627,8 @@ def main(argv: list[str] | None = None) -> int:
             print(report_scale(bench_scale(repeat, tmp / "scale", scales)) + "\n", flush=True)
         if "serve" in sections:
             print(report_serve(bench_serve(max(repeat, 3), tmp / "serve")) + "\n", flush=True)
+            if BEFORE is not None:
+                print(report_serve(bench_serve(max(repeat, 3), tmp / "serve-before", before=True), "BEFORE: ") + "\n", flush=True)
         if "stages" in sections:
             print(report_stages(bench_stages(tmp / "stages", plain_config)) + "\n", flush=True)
         if "pdf" in sections:

@@ -130,3 +130,30 @@ def test_theme_templates_compiled_before_are_used_until_their_source_changes(tmp
     page.write_text("<h1>{{ title }}</h1>", encoding="utf-8")  # an override edited
     assert render() == "<h1>ก</h1>"
     assert theme_template_cache(None) is None
+
+
+def test_pagefind_runs_only_when_the_indexed_text_changed(tmp_path, monkeypatch):
+    """The search bundle is kept by the hash of the page copies Pagefind indexes: a build whose
+    indexed text did not change copies it (the same bytes), a changed page runs Pagefind."""
+    from ita_site.search import index
+
+    site = tmp_path / "site"
+    site.mkdir()
+    page = site / "a.html"
+    page.write_text("<html><body><article><h1>ทดสอบ</h1><p>การจัดซื้อจัดจ้าง</p></article></body></html>", encoding="utf-8")
+    cache = tmp_path / "cache"
+    runs: list[Path] = []
+    real = index._pagefind_bundle
+    monkeypatch.setattr(index, "_pagefind_bundle", lambda *a: runs.append(a[0]) or real(*a))
+
+    def bundle() -> dict[str, bytes]:
+        index.build_search_index(site, cache_dir=cache)
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()}
+
+    first = bundle()
+    assert len(runs) == 1 and len(list((cache / "search").glob("bundle-*.zip"))) == 1
+    assert bundle() == first and len(runs) == 1  # unchanged: from the cache, byte for byte
+    page.write_text(page.read_text(encoding="utf-8").replace("</p>", " งบประมาณ</p>"), encoding="utf-8")
+    assert bundle() != first and len(runs) == 2  # the text changed: indexed again
+    index.build_search_index(site)  # no cache folder: Pagefind runs every time
+    assert len(runs) == 3

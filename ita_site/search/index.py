@@ -25,17 +25,21 @@ Nothing here needs MkDocs; `hooks/search.py` calls it after every build (also un
 from __future__ import annotations
 
 import copy
+import hashlib
+import io
 import json
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
 
+from ..caching import write_atomic
 from .segment import ThaiSegmenter, load_runs, save_runs
 
 BUNDLE_DIR = "pagefind"
@@ -163,6 +167,35 @@ def _pagefind_bundle(copies_dir: Path, out_dir: Path, timeout: float) -> dict[st
     return {p.relative_to(out_dir).as_posix(): p.read_bytes() for p in sorted(out_dir.rglob("*")) if p.is_file()}
 
 
+def _bundle_version() -> str:
+    """What Pagefind's output depends on besides the pages: its version and our arguments."""
+    from importlib import metadata
+
+    try:
+        version = metadata.version("pagefind")
+    except metadata.PackageNotFoundError:
+        version = "?"
+    return f"pagefind {version} --force-language {LANGUAGE} --keep-index-url"
+
+
+def _read_bundle(path: Path) -> dict[str, bytes] | None:
+    """The bundle Pagefind wrote for the same page copies in an earlier build (kept by the hash
+    of the copies, so never stale), or None when there is none or it cannot be read."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return {name: z.read(name) for name in z.namelist()}
+    except (OSError, zipfile.BadZipFile, KeyError):
+        return None
+
+
+def _write_bundle(path: Path, files: dict[str, bytes]) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as z:
+        for name in sorted(files):
+            z.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), files[name])
+    write_atomic(path, buffer.getvalue())  # whole or not at all
+
+
 def build_search_index(
     site_dir: Path,
     *,
@@ -173,7 +206,9 @@ def build_search_index(
     runs: dict[str, tuple[str, ...]] | None = None,
 ) -> SearchIndexReport:
     """Index the built site in `site_dir` and write `site_dir/pagefind/` (replacing it).
-    `cache_dir`: where the segmented Thai runs are kept between builds (None: not kept);
+    `cache_dir`: where the segmented Thai runs, and Pagefind's bundle by the hash of the page
+    copies it indexed, are kept between builds (None: not kept): a build whose indexed text did
+    not change does not run Pagefind;
     `runs`: the segmented runs already known (the build object's, kept across the rebuilds
     of `mkdocs serve`; filled here), None: none."""
     site_dir = Path(site_dir).resolve()
@@ -184,17 +219,25 @@ def build_search_index(
     with tempfile.TemporaryDirectory(prefix="ita-search-") as tmp:
         copies_dir = Path(tmp) / "copies"
         pages = 0
+        digest = hashlib.sha256(_bundle_version().encode("utf-8"))
         for path in pages_to_index(site_dir, exclude):
             copy = index_copy(path.read_text(encoding="utf-8"), segmenter, outside=False)  # MkDocs writes UTF-8
             if copy is None:
                 continue
-            target = copies_dir / path.relative_to(site_dir)
+            name = path.relative_to(site_dir)
+            target = copies_dir / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(copy, encoding="utf-8")
+            digest.update(f"\0{name.as_posix()}\0".encode("utf-8") + copy.encode("utf-8"))
             pages += 1
         if not pages:
             raise SearchIndexError(f"no page with an <article> to index in {site_dir}")
-        files = _pagefind_bundle(copies_dir, Path(tmp) / "bundle", timeout)
+        kept_bundle = cache_dir / "search" / f"bundle-{digest.hexdigest()}.zip" if cache_dir is not None else None
+        files = _read_bundle(kept_bundle) if kept_bundle is not None else None
+        if files is None:
+            files = _pagefind_bundle(copies_dir, Path(tmp) / "bundle", timeout)
+            if kept_bundle is not None:
+                _write_bundle(kept_bundle, files)
     if segmenter is not None and cache_dir is not None:
         save_runs(cache_dir, runs, segmenter.keys)
 
