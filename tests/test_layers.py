@@ -172,3 +172,13 @@ def test_no_sys_path_edits():
             if "sys.path" in path.read_text(encoding="utf-8"):
                 offenders.append(str(path.relative_to(ROOT)))
     assert not offenders, offenders
+
+
+def test_the_readme_shows_the_same_layers():
+    """README "How it works" lists the layers as a table; it must be this one."""
+    import re
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\d+) \| (`.*`) \|$", text, flags=re.M)
+    shown = [set(re.findall(r"`([a-z_]+)`", units)) for _, units in sorted(rows, key=lambda r: int(r[0]))]
+    assert shown == LAYERS
