@@ -8,10 +8,11 @@ project folder of its own (``project.write_project``):
   each generated page gets front matter with its title (as the MkDocs adapter sets
   ``page.meta.title``) and ``ita_edit_url``, the YAML file its edit button opens;
 - ``overrides/``: the project's theme additions (``overrides/``) with ``overrides-zensical/``
-  laid over them (the header's Thai search box and the edit button fitted to Zensical's
-  templates, and the search box's styles, which Zensical's theme does not have);
+  laid over them: Zensical's search partial replaced by our Thai search box (the search plugin
+  is turned on so that the header shows its button), the edit button fitted to Zensical's
+  template, and the search box's styles, which Zensical's theme does not have;
 - ``mkdocs.yml``: the project's own, `!ENV` resolved, with the navigation, site name and
-  description, feed and edit address set as the hook sets them, and no hook.
+  description, feed and edit address set as the hook sets them, and no hook;
 
 Then ``zensical build`` renders it (a separate process), the site is moved to the output
 folder, and the build object prints the PDFs and writes the Thai search index, as after a
@@ -54,7 +55,9 @@ def build_site(settings: Settings, out: Path, config_file: Path | None = None, l
         folder = kept or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         try:
-            config = write_project(build, folder, config_file, overlay=OVERLAY, extra_css=("assets/ita-zensical.css",))
+            config = write_project(
+                build, folder, config_file, overlay=OVERLAY, extra_css=("assets/ita-zensical.css",), plugins=("search",)
+            )  # the search plugin on: the header shows its button and our box (overrides-zensical/partials/search.html)
         except ProjectError as exc:
             raise ZensicalError(str(exc)) from None
         started = time.perf_counter()
