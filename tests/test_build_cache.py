@@ -132,9 +132,11 @@ def test_theme_templates_compiled_before_are_used_until_their_source_changes(tmp
     assert theme_template_cache(None) is None
 
 
-def test_pagefind_runs_only_when_the_indexed_text_changed(tmp_path, monkeypatch):
-    """The search bundle is kept by the hash of the page copies Pagefind indexes: a build whose
-    indexed text did not change copies it (the same bytes), a changed page runs Pagefind."""
+def test_pagefind_runs_only_when_the_pages_changed(tmp_path, monkeypatch):
+    """The finished search bundle is kept by the hash of the pages it indexes: a build whose
+    pages did not change copies it (the same bytes), a changed page runs Pagefind again."""
+    import json
+
     from ita_site.search import index
 
     site = tmp_path / "site"
@@ -151,9 +153,11 @@ def test_pagefind_runs_only_when_the_indexed_text_changed(tmp_path, monkeypatch)
         return {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()}
 
     first = bundle()
-    assert len(runs) == 1 and len(list((cache / "search").glob("bundle-*.zip"))) == 1
+    assert len(runs) == 1 and len(list((cache / "search").glob("index-*.zip"))) == 1
     assert bundle() == first and len(runs) == 1  # unchanged: from the cache, byte for byte
     page.write_text(page.read_text(encoding="utf-8").replace("</p>", " งบประมาณ</p>"), encoding="utf-8")
-    assert bundle() != first and len(runs) == 2  # the text changed: indexed again
+    changed = bundle()
+    assert changed != first and len(runs) == 2  # the text changed: indexed again
+    assert json.loads(changed["pagefind/thai-words.json"]) != json.loads(first["pagefind/thai-words.json"])
     index.build_search_index(site)  # no cache folder: Pagefind runs every time
     assert len(runs) == 3

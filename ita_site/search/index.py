@@ -167,20 +167,31 @@ def _pagefind_bundle(copies_dir: Path, out_dir: Path, timeout: float) -> dict[st
     return {p.relative_to(out_dir).as_posix(): p.read_bytes() for p in sorted(out_dir.rglob("*")) if p.is_file()}
 
 
-def _bundle_version() -> str:
-    """What Pagefind's output depends on besides the pages: its version and our arguments."""
+REPORT = ".report.json"  # in a kept index: its SearchIndexReport (not written to the site)
+
+
+def _index_key(site_dir: Path, built: dict[Path, bytes], segment: bool) -> str:
+    """The hash of everything the bundle is made of: the indexed pages (path and bytes), whether
+    Thai is segmented, Pagefind's and PyThaiNLP's versions, and this package's search code."""
     from importlib import metadata
 
-    try:
-        version = metadata.version("pagefind")
-    except metadata.PackageNotFoundError:
-        version = "?"
-    return f"pagefind {version} --force-language {LANGUAGE} --keep-index-url"
+    digest = hashlib.sha256()
+    for package in ("pagefind", "pythainlp"):
+        try:
+            digest.update(f"{package} {metadata.version(package)}\n".encode("utf-8"))
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package} ?\n".encode("utf-8"))
+    digest.update(f"{LANGUAGE} segment={segment}\n".encode("utf-8"))
+    for code in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(code.read_bytes())
+    for path, html in built.items():
+        digest.update(f"\0{path.relative_to(site_dir).as_posix()}\0".encode("utf-8") + html)
+    return digest.hexdigest()
 
 
 def _read_bundle(path: Path) -> dict[str, bytes] | None:
-    """The bundle Pagefind wrote for the same page copies in an earlier build (kept by the hash
-    of the copies, so never stale), or None when there is none or it cannot be read."""
+    """The bundle made for the same pages in an earlier build (kept by their hash, so never
+    stale), or None when there is none or it cannot be read."""
     try:
         with zipfile.ZipFile(path) as z:
             return {name: z.read(name) for name in z.namelist()}
@@ -206,12 +217,19 @@ def build_search_index(
     runs: dict[str, tuple[str, ...]] | None = None,
 ) -> SearchIndexReport:
     """Index the built site in `site_dir` and write `site_dir/pagefind/` (replacing it).
-    `cache_dir`: where the segmented Thai runs, and Pagefind's bundle by the hash of the page
-    copies it indexed, are kept between builds (None: not kept): a build whose indexed text did
-    not change does not run Pagefind;
+    `cache_dir`: where the segmented Thai runs, and the finished bundle by the hash of the pages
+    it indexed (with the versions and code that make it), are kept between builds (None: not
+    kept): a build whose pages did not change neither segments nor runs Pagefind;
     `runs`: the segmented runs already known (the build object's, kept across the rebuilds
     of `mkdocs serve`; filled here), None: none."""
     site_dir = Path(site_dir).resolve()
+    built = {path: path.read_bytes() for path in pages_to_index(site_dir, exclude)}
+    kept_index = cache_dir / "search" / f"index-{_index_key(site_dir, built, segment)}.zip" if cache_dir is not None else None
+    stored = _read_bundle(kept_index) if kept_index is not None else None
+    if stored is not None and REPORT in stored:
+        report = json.loads(stored.pop(REPORT))
+        _install(site_dir, stored)
+        return SearchIndexReport(**report, segmented_runs=0)
     runs = {} if runs is None else runs
     segmenter = ThaiSegmenter(runs) if segment else None
     if segmenter is not None and cache_dir is not None:
@@ -219,25 +237,17 @@ def build_search_index(
     with tempfile.TemporaryDirectory(prefix="ita-search-") as tmp:
         copies_dir = Path(tmp) / "copies"
         pages = 0
-        digest = hashlib.sha256(_bundle_version().encode("utf-8"))
-        for path in pages_to_index(site_dir, exclude):
-            copy = index_copy(path.read_text(encoding="utf-8"), segmenter, outside=False)  # MkDocs writes UTF-8
+        for path, html in built.items():
+            copy = index_copy(html.decode("utf-8"), segmenter, outside=False)  # MkDocs writes UTF-8
             if copy is None:
                 continue
-            name = path.relative_to(site_dir)
-            target = copies_dir / name
+            target = copies_dir / path.relative_to(site_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(copy, encoding="utf-8")
-            digest.update(f"\0{name.as_posix()}\0".encode("utf-8") + copy.encode("utf-8"))
             pages += 1
         if not pages:
             raise SearchIndexError(f"no page with an <article> to index in {site_dir}")
-        kept_bundle = cache_dir / "search" / f"bundle-{digest.hexdigest()}.zip" if cache_dir is not None else None
-        files = _read_bundle(kept_bundle) if kept_bundle is not None else None
-        if files is None:
-            files = _pagefind_bundle(copies_dir, Path(tmp) / "bundle", timeout)
-            if kept_bundle is not None:
-                _write_bundle(kept_bundle, files)
+        files = _pagefind_bundle(copies_dir, Path(tmp) / "bundle", timeout)
     if segmenter is not None and cache_dir is not None:
         save_runs(cache_dir, runs, segmenter.keys)
 
@@ -250,6 +260,15 @@ def build_search_index(
     words = sorted(segmenter.words) if segmenter is not None else []
     kept[WORDS_FILE] = json.dumps(words, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
+    _install(site_dir, kept)
+    report = {"pages": pages, "thai_words": len(words), "bundle_bytes": sum(len(c) for c in kept.values())}
+    if kept_index is not None:
+        _write_bundle(kept_index, {**kept, REPORT: json.dumps(report).encode("utf-8")})
+    return SearchIndexReport(**report, segmented_runs=segmenter.segmented if segmenter is not None else 0)
+
+
+def _install(site_dir: Path, kept: dict[str, bytes]) -> None:
+    """Write the bundle into site_dir/pagefind/ whole (a folder beside it, then renamed)."""
     target = site_dir / BUNDLE_DIR
     staging = Path(tempfile.mkdtemp(prefix=f".{BUNDLE_DIR}-", dir=site_dir))
     staging.chmod(0o755)  # mkdtemp makes it private; the web server must read it
@@ -264,9 +283,3 @@ def build_search_index(
     finally:
         if staging.exists():
             shutil.rmtree(staging)
-    return SearchIndexReport(
-        pages=pages,
-        thai_words=len(words),
-        bundle_bytes=sum(len(c) for c in kept.values()),
-        segmented_runs=segmenter.segmented if segmenter is not None else 0,
-    )
