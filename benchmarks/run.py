@@ -10,14 +10,14 @@ of the build and of every process it waited for: git, Pagefind) and peak RSS com
 other work on the machine hits every variant alike. Nothing in the project is touched: builds
 go to temporary folders, data is copied or generated there.
 
-1. **overhead**: the full build of `data/` (the hooks read, check and generate the pages)
-   against MkDocs building the very same pages written out as Markdown
-   (`scripts/write_pages.py`) with the same theme, overrides, CSS and Markdown extensions and
-   the search hook, but without the `ita` hook. Charts and search are in both: the plain
-   project gets the SVGs already in its Markdown and runs the same Pagefind step, so both
-   give the same site, which is checked file by file. The ratio is the cost of generating.
-   The full build is measured from an empty chart cache (a first build, CI) and with the
-   cache the previous build left (`.cache/ita`: every later build).
+1. **overhead**: the full build of `data/` (the hook reads, checks and generates the pages)
+   against plain MkDocs + Material with its own search plugin building the very same pages,
+   written out by the package (``ita_site.engines.project``: pages with their titles and edit
+   links, navigation, theme additions, CSS; no hook), and against plain Zensical (its own
+   search) on the same written-out project, cold (without its cache) and warm; and the full
+   build rendered by Zensical (`scripts/build.sh zensical`). Each ratio is the median of the
+   ratios of interleaved pairs. `--before DIR` adds the full build of an earlier version
+   (`git archive REV | tar -x -C DIR`) to the same run, and to the serve section.
 2. **scale**: synthetic data (`benchmarks/synthetic.py`) of 3, 10 and 20 fiscal years, and
    3 years with 7 issues x 40 action rows a year; time per built page and peak memory, from
    an empty chart cache and from a warm one.

@@ -159,7 +159,8 @@ def inspect(data_dir: Path | str, build_date: date | None = None) -> Report:
     """Read and check `data_dir`; every problem at once, errors apart from blanks to fill in.
 
     `build_date` is "today" for the checks and pages (overdue actions, updates in the
-    future); by default ``ita_site.dates.build_date`` picks it (SOURCE_DATE_EPOCH, git, today).
+    future); by default ``ita_site.dates.build_date`` picks it (the last commit, else today; the
+    build and the commands pass SOURCE_DATE_EPOCH's date, read by ``config``).
     """
     data, errors = read_data(Path(data_dir))
     data.build_date = build_date or default_build_date(data_dir)

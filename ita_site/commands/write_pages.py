@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from ..config import ConfigError, source_date_epoch
+from ..dates import build_date
 from ..errors import DataErrors
 from ..pages import Options, build_pages, nav
 from ..pages import build_assets
@@ -31,9 +33,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     parser.add_argument("--arabic-digits", action="store_true", help="Arabic digits in prose too")
     parser.add_argument("--no-charts", action="store_true", help="no charts (tables only)")
     args = parser.parse_args(argv)
-    try:
-        site = load_site(args.data)
-    except DataErrors as exc:
+    try:  # "today" of the pages (overdue actions): SOURCE_DATE_EPOCH, as the build takes it
+        site = load_site(args.data, build_date(args.data, epoch=source_date_epoch()))
+    except (DataErrors, ConfigError) as exc:
         print(exc, file=sys.stderr)
         return 1
     options = Options(thai_digits=not args.arabic_digits, charts=not args.no_charts)
