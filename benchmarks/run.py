@@ -26,7 +26,7 @@ go to temporary folders, data is copied or generated there.
    `mkdocs build` of the same data.
 4. **stages**: where the time of one build goes (`benchmarks/stages.py`, in-process): the
    full build from an empty and from a warm chart cache, and the plain MkDocs build.
-5. **pdf**: the PDF of the full reports (hooks/pdf.py, Chromium) is printing, not generating:
+5. **pdf**: the PDF of the full reports (``Build.print_pdfs``, Chromium) is printing, not generating:
    sections 1 to 4 build with ITA_PDF=false (the plain project has no such step); this one
    measures the full build of `data/` with the PDFs printed, from an empty cache and with the
    PDFs of the previous build in the cache, against the same build without PDFs.

@@ -47,7 +47,7 @@ def main() -> int:
         off = tmp_path / "mkdocs-no-charts.yml"
         off.write_text(
             f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\ntheme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n"
-            f"hooks:\n  - {ROOT / 'hooks' / 'ita.py'}\n  - {ROOT / 'hooks' / 'search.py'}\n"
+            f"hooks:\n  - {ROOT / 'hooks' / 'ita.py'}\n"
             "extra:\n  ita:\n    charts: false\n",
             encoding="utf-8",
         )

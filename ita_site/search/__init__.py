@@ -3,7 +3,8 @@
 - ``segment``  split Thai runs into words (PyThaiNLP newmm over ICU's word list), cached
 - ``index``    make segmented copies of the built pages and write the Pagefind bundle
 
-Importable and testable without MkDocs; ``hooks/search.py`` runs it after each build.
+Importable and testable without MkDocs; the build object (``Build.index_search``) runs it
+after each build, whatever the engine.
 """
 
 from .index import BUNDLE_DIR, WORDS_FILE, SearchIndexError, SearchIndexReport, build_search_index, index_copy

@@ -18,7 +18,7 @@ the copy of ``pagefind.js`` served by the site does not split Thai queries again
 browser's own word breaker, whose boundaries differ from the index's (ร้องเรียน -> ร้อง|เรียน
 in Chromium), which made words inside sentences unfindable.
 
-Nothing here needs MkDocs; `hooks/search.py` calls it after every build (also under
+Nothing here needs MkDocs; ``Build.index_search`` calls it after every build (also under
 `mkdocs serve`).
 """
 
