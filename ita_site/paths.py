@@ -28,6 +28,17 @@ def questions(year: int) -> str:
     return f"questions/{year}.md"
 
 
+def oit(year: int) -> str:
+    """The OIT items of the year and what the agency has disclosed for each (การเปิดเผยข้อมูลสาธารณะ)."""
+    return f"oit/{year}.md"
+
+
+def code_page(year: int, code: str) -> str:
+    """Where a code links to: an OIT item (O11) to its item on the OIT page, any other code to
+    the year's question codes. The anchor is the code itself (``question_anchor``)."""
+    return oit(year) if code.startswith("O") else questions(year)
+
+
 def about(year: int) -> str:
     return f"about/{year}.md"
 

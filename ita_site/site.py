@@ -20,15 +20,18 @@ from .errors import DataError, DataErrors
 from .inputs.loader import DataSet, read_data
 from .model.files import (
     ActionsFile,
+    DisclosuresFile,
     Indicator,
     IndicatorScore,
     Methodology,
+    OitGroup,
     Organization,
     ProgressFile,
     Question,
     RecommendationsFile,
     YearFile,
 )
+from .linkhealth import LinkHealth
 from .rules import check
 from .rules.blanks import is_complete
 from .rules.totals import computable
@@ -46,8 +49,10 @@ class Year:
     questions: dict[str, Question]
     actions: ActionsFile | None
     recommendations: RecommendationsFile | None
-    sources: dict[str, str]  # "year" | "questions" | "actions" | "recommendations" | "progress" -> data file
+    sources: dict[str, str]  # "year" | "questions" | "actions" | "recommendations" | "progress" | "disclosures" -> data file
     progress: ProgressFile | None = None  # tracking of the action plan during the year
+    disclosures: DisclosuresFile | None = None  # the agency's OIT disclosures of the year
+    oit_groups: tuple[OitGroup, ...] = ()  # the groups of the year's OIT items (questions file)
 
     @property
     def scores(self) -> dict[int, float]:
@@ -86,6 +91,7 @@ class Site:
     evidence: dict[str, Path] = field(default_factory=dict)  # "evidence/..." -> file in data/
     pending: dict[int, PendingYear] = field(default_factory=dict)  # years still being filled in
     todo: list[DataError] = field(default_factory=list)  # every value still to be filled in
+    link_health: LinkHealth | None = None  # the last check of the disclosed links, if given (linkhealth.py)
 
     @property
     def latest(self) -> Year:
@@ -108,8 +114,9 @@ def assemble(data: DataSet, todo: list[DataError] | None = None) -> Site:
         a = data.actions.get(y)
         r = data.recommendations.get(y)
         pr = data.progress.get(y)
+        d = data.disclosures.get(y)
         sources = {"year": parsed.doc.file}
-        for kind, p in (("questions", q), ("actions", a), ("recommendations", r), ("progress", pr)):
+        for kind, p in (("questions", q), ("actions", a), ("recommendations", r), ("progress", pr), ("disclosures", d)):
             if p is not None:
                 sources[kind] = p.doc.file
         if not is_complete(parsed.model):
@@ -129,6 +136,8 @@ def assemble(data: DataSet, todo: list[DataError] | None = None) -> Site:
             recommendations=r.model if r else None,
             sources=sources,
             progress=pr.model if pr else None,
+            disclosures=d.model if d else None,
+            oit_groups=tuple(q.model.oit_groups) if q else (),
         )
     sources = {"organization": data.organization.doc.file}
     sources.update({f"indicator:{n}": p.doc.file for n, p in data.indicators.items()})

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import DataError
 from ..model.files import (
     ActionsFile,
+    DisclosuresFile,
     Indicator,
     Methodology,
     Organization,
@@ -39,6 +40,7 @@ PER_YEAR = {
     "actions": ActionsFile,
     "recommendations": RecommendationsFile,
     "progress": ProgressFile,
+    "disclosures": DisclosuresFile,  # the agency's OIT disclosures (rules/disclosures.py)
 }
 ALLOWED_OTHER = {".md"}  # notes for people (data/README.md) are allowed and ignored
 # evidence of progress (data/evidence/...), published as is: documents and pictures only,
@@ -71,6 +73,7 @@ class DataSet:
     actions: dict[int, Parsed[ActionsFile]] = field(default_factory=dict)
     recommendations: dict[int, Parsed[RecommendationsFile]] = field(default_factory=dict)
     progress: dict[int, Parsed[ProgressFile]] = field(default_factory=dict)
+    disclosures: dict[int, Parsed[DisclosuresFile]] = field(default_factory=dict)
     evidence: dict[str, Path] = field(default_factory=dict)  # "evidence/2567/a.pdf" -> file
     files: list[Path] = field(default_factory=list)  # every data file read
     build_date: date | None = None  # "today" for the checks (see ita_site.dates.build_date)

@@ -235,7 +235,24 @@ class Question(_Strict):
     code: QuestionCode = Field(title="รหัส", description="อักษรอังกฤษตามด้วยเลข เช่น I20, E5, EP10, ES11, O14")
     tool: Channel = Field(title="เครื่องมือ", description="IIT, EIT, EIT Public, EIT Survey หรือ OIT")
     indicator: IndicatorNo = Field(title="ตัวชี้วัดที่", description="ตัวชี้วัดที่ข้อนี้สังกัด")
-    text: Text | None = Field(default=None, title="ข้อความของข้อ", description="ไม่ใส่ก็ได้")
+    text: Text | None = Field(
+        default=None, title="ข้อความของข้อ", description="ไม่ใส่ก็ได้ สำหรับรายการ OIT คือชื่อรายการ เช่น แผนดำเนินงานและการใช้งบประมาณประจำปี"
+    )
+    group: Text | None = Field(
+        default=None, title="กลุ่มของรายการ OIT", description="เฉพาะรายการ OIT: ชื่อกลุ่มที่มีใน oit_groups ของไฟล์นี้ เช่น ข้อมูลพื้นฐาน (ไม่ใส่ก็ได้)"
+    )
+    asks: Text | None = Field(
+        default=None, title="สิ่งที่รายการ OIT ต้องการ", description="เฉพาะรายการ OIT: ข้อมูลที่ต้องเผยแพร่ตามแบบตรวจ (ไม่ใส่ก็ได้)"
+    )
+
+
+class OitGroup(_Strict):
+    """กลุ่มของรายการ OIT ภายในตัวชี้วัดหนึ่งตัว (ตามคู่มือการประเมินของปีนั้น)"""
+
+    model_config = _title("กลุ่มรายการ OIT")
+
+    indicator: IndicatorNo = Field(title="ตัวชี้วัดที่", description="ตัวชี้วัดของเครื่องมือ OIT เช่น 9")
+    name: Text = Field(title="ชื่อกลุ่ม", description="เช่น ข้อมูลพื้นฐาน, การบริหารงาน, มาตรการภายในเพื่อป้องกันการทุจริต")
 
 
 class QuestionsFile(_Strict):
@@ -244,6 +261,11 @@ class QuestionsFile(_Strict):
     model_config = _title("รหัสข้อคำถาม (questions/<พ.ศ.>.yml)")
 
     fiscal_year: FiscalYear = Field(title="ปีงบประมาณ พ.ศ.", description="ตรงกับชื่อไฟล์")
+    oit_groups: list[OitGroup] = Field(
+        default_factory=list,
+        title="กลุ่มของรายการ OIT",
+        description="ไม่ใส่ก็ได้: กลุ่มตามลำดับในคู่มือของปี เช่น ตัวชี้วัดที่ 9 มี 5 กลุ่ม ตัวชี้วัดที่ 10 มี 2 กลุ่ม",
+    )
     questions: Annotated[list[Question], Field(min_length=1)] = Field(title="ข้อคำถาม")
 
 
@@ -354,3 +376,44 @@ class ProgressFile(_Strict):
     fiscal_year: FiscalYear
     plan_year: FiscalYear
     actions: list[TrackedAction] = Field(default_factory=list)
+
+
+# --- the agency's OIT disclosures (data/disclosures/<พ.ศ.>.yml) ---
+
+
+class DisclosureLink(_Strict):
+    """เอกสารหรือหน้าเว็บหนึ่งรายการที่เผยแพร่ตามรายการ OIT"""
+
+    model_config = _title("ลิงก์ที่เผยแพร่")
+
+    link: Text = Field(
+        title="ลิงก์หรือไฟล์", description="ลิงก์ http(s):// หรือไฟล์ใน data/evidence/ (เขียนเป็น evidence/...)"
+    )
+    label: Text = Field(title="ชื่อเอกสาร", description="ชื่อสั้น ๆ ภาษาไทย เช่น แผนการดำเนินงาน ประจำปี 2567")
+    date: Day | None = Field(default=None, title="วันที่เผยแพร่", description="ไม่ใส่ก็ได้ ค.ศ. ปี-เดือน-วัน เช่น 2023-11-15")
+    quarter: Annotated[int, Field(ge=1, le=4)] | None = Field(
+        default=None, title="ไตรมาส", description="ไม่ใส่ก็ได้: ไตรมาสของปีงบประมาณ 1 ถึง 4 (ไตรมาส 1 = ต.ค.–ธ.ค.)"
+    )
+
+
+class Disclosure(_Strict):
+    """การเปิดเผยข้อมูลของรายการ OIT หนึ่งรายการ: ลิงก์อย่างน้อยหนึ่งรายการ หรือไม่เกี่ยวข้องพร้อมเหตุผล"""
+
+    model_config = _title("รายการที่เปิดเผย")
+
+    code: QuestionCode = Field(title="รหัสรายการ", description="รหัสรายการ OIT ที่มีใน data/questions/ ของปีเดียวกัน เช่น O11")
+    links: list[DisclosureLink] = Field(default_factory=list, title="ลิงก์ที่เผยแพร่", description="หนึ่งรายการต่อหนึ่งเอกสาร")
+    not_applicable: Text | None = Field(
+        default=None, title="ไม่เกี่ยวข้อง (เหตุผล)", description="ใส่แทน links เมื่อรายการนี้ไม่เกี่ยวกับหน่วยงาน พร้อมเหตุผล"
+    )
+
+
+class DisclosuresFile(_Strict):
+    """ไฟล์ data/disclosures/<พ.ศ.>.yml: สิ่งที่หน่วยงานเปิดเผยตามรายการ OIT ของปีนั้น"""
+
+    model_config = _title("การเปิดเผยข้อมูลสาธารณะ (disclosures/<พ.ศ.>.yml)")
+
+    fiscal_year: FiscalYear = Field(title="ปีงบประมาณ พ.ศ.", description="ตรงกับชื่อไฟล์")
+    items: list[Disclosure] = Field(
+        default_factory=list, title="รายการที่เปิดเผย", description="รายการที่ยังไม่มีในไฟล์นี้แสดงเป็น ยังไม่เปิดเผย"
+    )

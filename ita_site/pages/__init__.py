@@ -12,6 +12,7 @@ from .. import opendata
 from ..assets import Asset, AssetBuilder
 from ..feed import evidence_files, progress_feed
 from .base import Dates, Page
+from .oit_pages import OitBuilder
 from .plan_pages import PlanBuilder
 from ..templating import Options, html_text, labels
 from .site_pages import ComparisonBuilder, DownloadsBuilder, IndicatorBuilder
@@ -32,6 +33,7 @@ BUILDERS = [
     IssueBuilder(),
     PlanBuilder(),
     RecommendationsBuilder(),
+    OitBuilder(),
     ComparisonBuilder(),
     DownloadsBuilder(),
     QuestionsBuilder(),
@@ -108,6 +110,7 @@ def _nav(pages: list[Page], site: Site, guide: list | None) -> list:
         result.append({p.nav_title: p.path})
     for p in by_section.get(f"recommendations:{latest}", []):
         result.append({words["recommendations"].format(year=latest): p.path})
+    result += [{p.nav_title: p.path} for p in by_section.get(f"oit:{latest}", [])]
     if len(site.years) > 1:
         result.append({words["comparison"]: "comparison.md"})
     earlier = []
@@ -119,6 +122,7 @@ def _nav(pages: list[Page], site: Site, guide: list | None) -> list:
             group.append({words["issues"].format(year=year): entries(f"issues:{year}")})
         group += [{p.nav_title: p.path} for p in by_section.get(f"plan:{year}", [])]
         group += [{words["recommendations"].format(year=year): p.path} for p in by_section.get(f"recommendations:{year}", [])]
+        group += [{p.nav_title: p.path} for p in by_section.get(f"oit:{year}", [])]
         earlier.append({f"พ.ศ. {year}": group})
     if earlier:
         result.append({words["earlier"]: earlier})

@@ -119,7 +119,7 @@ def citation_linker(page_path: str, year: int):
                 if code in segment:
                     before, _, segment = segment.partition(code)
                     out.append(md_escape(before))
-                    out.append(f"[{code}]({relative(page_path, paths.questions(year), code)})")
+                    out.append(f"[{code}]({relative(page_path, paths.code_page(year, code), code)})")
             out.append(md_escape(segment))
             pos = c.end
         out.append(md_escape(text[pos:]))

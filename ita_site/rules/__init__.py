@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..errors import DataError
 from ..inputs.loader import DataSet
-from . import blanks, catalog, narrative, progress, references, totals
+from . import blanks, catalog, disclosures, narrative, progress, references, totals
 
 RULES = [
     blanks.blanks,
@@ -24,6 +24,8 @@ RULES = [
     references.narrative_citations,
     narrative.numbers_in_prose,
     progress.progress_files,
+    disclosures.oit_groups,
+    disclosures.disclosure_files,
 ]
 
 

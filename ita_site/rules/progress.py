@@ -13,8 +13,8 @@ from ..evidence import read_evidence
 from ..inputs.loader import DataSet, shown
 from ..model.files import STATUSES
 from ..wording import labels
-
-BE_LOOKING = 2400  # a "year" this large was written in พ.ศ., not ค.ศ.
+from . import disclosures
+from .shared import be_year, evidence_hint
 
 
 def _statuses() -> str:
@@ -24,16 +24,6 @@ def _statuses() -> str:
 
 def _thai_date(day: date) -> str:
     return fmt_date(day, labels()["months"])
-
-
-def _be_year(doc, path, day: date) -> DataError | None:
-    if day.year < BE_LOOKING:
-        return None
-    return doc.error(
-        path,
-        f"ปี {day.year} ในวันที่ {day.isoformat()} เป็นปี พ.ศ. (Buddhist-era year in a date)",
-        f"เขียนปีเป็น ค.ศ.: {day.year - 543}-{day.month:02d}-{day.day:02d}",
-    )
 
 
 def progress_files(data: DataSet) -> list[DataError]:
@@ -69,7 +59,7 @@ def progress_files(data: DataSet) -> list[DataError]:
         )
 
         def within(path, day: date, what: str) -> None:
-            be = _be_year(doc, path, day)
+            be = be_year(doc, path, day)
             if be is not None:
                 errors.append(be)
             elif first and not first <= day <= last:
@@ -156,7 +146,7 @@ def progress_files(data: DataSet) -> list[DataError]:
                     where = (*at, "updates", j, "evidence", k)
                     found, problem = read_evidence(text)
                     if found is None:
-                        errors.append(doc.error(where, f"หลักฐาน '{text}': {problem}", _evidence_hint()))
+                        errors.append(doc.error(where, f"หลักฐาน '{text}': {problem}", evidence_hint()))
                     elif found.kind == "file":
                         if found.target not in data.evidence:
                             errors.append(
@@ -169,7 +159,9 @@ def progress_files(data: DataSet) -> list[DataError]:
                         referenced.add(found.target)
     progress_dir = data.root / "progress"
     all_read = len(data.progress) == len(list(progress_dir.glob("*.yml"))) if progress_dir.is_dir() else True
-    if all_read:  # a progress file with errors could not say which evidence it uses
+    disclosed = disclosures.evidence_used(data)  # OIT disclosures publish evidence files too
+    if all_read and disclosed is not None:  # a file with errors could not say which evidence it uses
+        referenced |= disclosed
         for name, path in sorted(data.evidence.items()):
             if name not in referenced:
                 errors.append(
@@ -178,11 +170,7 @@ def progress_files(data: DataSet) -> list[DataError]:
                         1,
                         1,
                         "ไฟล์หลักฐานนี้ไม่มีรายงานความคืบหน้าใดอ้างถึง: เว็บไซต์จะไม่แสดง (unused evidence file)",
-                        f"อ้างถึงใน evidence: ของรายงานใน data/progress/ เป็น {name} หรือลบไฟล์ออก",
+                        f"อ้างถึงใน evidence: ของรายงานใน data/progress/ หรือ link: ใน data/disclosures/ เป็น {name} หรือลบไฟล์ออก",
                     )
                 )
     return errors
-
-
-def _evidence_hint() -> str:
-    return "ลิงก์ที่ขึ้นต้นด้วย https:// (หรือ http://) หรือไฟล์ใน data/evidence/ เขียนเป็น evidence/ชื่อไฟล์"
