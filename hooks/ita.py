@@ -8,6 +8,7 @@ it is built from, and watch `data/` while serving.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from ita_site.caching import cache_dir, theme_template_cache
 from ita_site.charts import render as charts_render
 from ita_site.dates import build_date
 from ita_site.errors import DataErrors
+from ita_site.linkhealth import read_report
 from ita_site.pages import Options, Page, build_assets, build_pages, nav, site_texts
 from ita_site.pages.guide import guide_nav
 from ita_site.provenance import GitDates, edit_uri, edit_url, repo_path
@@ -81,6 +83,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if notice:
         log.info(notice)
     site = report.site
+    link_report = ita.get("link_report")  # the last check of the disclosed links (scripts/check_links.py)
+    if link_report:
+        try:
+            site = dataclasses.replace(site, link_health=read_report(project_root(config) / str(link_report)))
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
     options = _options(config)
     before = charts_render.stats.renders, charts_render.stats.hits
     pages = build_pages(site, options, dates=GitDates(folder))

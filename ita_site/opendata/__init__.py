@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 import yaml
 
-from .. import tracking
+from .. import disclosure, tracking
 from ..citations import cited_codes
 from ..assets import Asset
 from ..templating import TEMPLATES, Options
@@ -30,7 +30,7 @@ from ..site import Site, Year
 
 FOLDER = "downloads"  # where the files live in the site
 ALL_YEARS = "all_years"
-YEARLY = ("indicators", "tools", "totals", "actions", "recommendations", "progress")
+YEARLY = ("indicators", "tools", "totals", "actions", "recommendations", "progress", "oit")
 
 
 @functools.cache
@@ -175,6 +175,7 @@ RECORDS: dict[str, Callable[[Site, Year], list[dict[str, Any]]]] = {
     "actions": actions,
     "recommendations": recommendations,
     "progress": progress,
+    "oit": disclosure.records,  # the OIT items of the year and the agency's links
 }
 
 

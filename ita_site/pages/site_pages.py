@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from .. import narrative, opendata, tracking
+from .. import disclosure, narrative, opendata, tracking
 from ..charts import figures as charts
 from ..site import Site
 from .. import paths
@@ -73,7 +73,7 @@ class IndicatorBuilder(Builder):
             sources = [site.sources[f"indicator:{n}"]]
             sources += [y.sources["year"] for y in site.years.values()]
             sources += [
-                y.sources[k] for y in site.years.values() for k in ("actions", "progress", "recommendations") if k in y.sources
+                y.sources[k] for y in site.years.values() for k in ("actions", "progress", "recommendations", "disclosures") if k in y.sources
             ]
             yield Spec(
                 path=paths.indicator(n),
@@ -89,6 +89,7 @@ class IndicatorBuilder(Builder):
                     data_file=opendata.DataFile(opendata.ALL_YEARS, None, ()).path("csv"),
                     data_anchor=data_anchor(opendata.ALL_YEARS),
                     keys=tracking.STATUS_KEYS,
+                    oit=[(o, next(i for i in o.indicators if i.number == n)) for o in disclosure.indicator_years(site, n)],
                 ),
             )
 

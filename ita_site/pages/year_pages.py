@@ -8,7 +8,7 @@ from typing import Iterator
 
 from markupsafe import Markup
 
-from .. import narrative, tracking
+from .. import disclosure, narrative, tracking
 from ..charts import figures as charts
 from ..citations import cited_codes, find_citations
 from ..site import Site
@@ -33,6 +33,7 @@ def results_context(site: Site, y) -> dict:
         tools_below=narrative.tools_below_pass_mark(y),
         recs_for=narrative.recommendations_for,
         tool_members=tool_members(site, y.methodology),
+        oit=disclosure.oit_year(site, y),
     )
 
 
@@ -56,7 +57,7 @@ class OverviewBuilder(Builder):
                 title=title("overview", year=y.year),
                 nav_title=labels_nav("overview", year=y.year),
                 section="home" if y.year == latest else "earlier",
-                sources=(y.sources["year"], site.sources["organization"]),
+                sources=(y.sources["year"], site.sources["organization"], *[y.sources[k] for k in ("disclosures",) if k in y.sources]),
                 year=y.year,
                 context=results_context(site, y),
             )
