@@ -94,8 +94,8 @@ def run_lychee(urls: list[str], lychee: str, timeout: int = 20, retries: int = 1
         command = [
             lychee, "--format", "json", "--output", str(output), "--no-progress",
             "--timeout", str(timeout), "--max-retries", str(retries), "--max-redirects", "10",
-            "--cache=false", str(listing),
-        ]  # fmt: skip
+            "--cache=false", "--verbose", str(listing),
+        ]  # fmt: skip  (--verbose: the JSON lists the links that work too, in success_map)
         done = subprocess.run(command, cwd=tmp, capture_output=True, text=True, timeout=60 + len(unique) * (timeout + 5) * (retries + 1))
         if done.returncode not in (0, 2) or not output.is_file():  # 2: some links failed
             raise RuntimeError(f"lychee ล้มเหลว (exit {done.returncode}): {done.stderr.strip()[-500:]}")

@@ -16,6 +16,8 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 TRACKING = ROOT / "tests" / "fixtures" / "tracking"  # progress overlay laid on a copy of data/
+OTHER_AGENCY = ROOT / "tests" / "fixtures" / "other_agency" / "data"
+OIT = ROOT / "tests" / "fixtures" / "oit"  # OIT catalog and disclosures laid on a copy of OTHER_AGENCY
 AS_OF = date(2024, 5, 1)  # the build date of the tracking fixture
 AS_OF_EPOCH = "1714521600"  # 2024-05-01 00:00 UTC (07:00 in Bangkok)
 CHROMIUM = "/usr/bin/chromium"
@@ -136,6 +138,42 @@ def tracking_site(tmp_path_factory) -> BuiltSite:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return BuiltSite(out)
+
+
+def with_oit(target: Path) -> Path:
+    """Copy the other agency's data to `target` and lay the OIT fixture over it (catalog with
+    groups, disclosures, an evidence file): no file of data/ is used."""
+    shutil.copytree(OTHER_AGENCY, target)
+    for folder in ("questions", "disclosures", "evidence"):
+        shutil.copytree(OIT / folder, target / folder, dirs_exist_ok=True)
+    return target
+
+
+@pytest.fixture
+def oit_data(tmp_path) -> Path:
+    """A private copy of the OIT fixture's data, that a test may break."""
+    return with_oit(tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def oit_site(tmp_path_factory) -> BuiltSite:
+    """The OIT fixture's site built as of AS_OF (SOURCE_DATE_EPOCH)."""
+    data = with_oit(tmp_path_factory.mktemp("oit") / "data")
+    out = tmp_path_factory.mktemp("oit-site")
+    result = build(out, data, env={"SOURCE_DATE_EPOCH": AS_OF_EPOCH})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return BuiltSite(out)
+
+
+@pytest.fixture(scope="session")
+def oit_served(oit_site) -> str:
+    """The OIT fixture's site on http://127.0.0.1:<port>/."""
+    from ita_site.local_server import serve
+
+    server, base = serve(oit_site.path)
+    yield base
+    server.shutdown()
 
 
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> int:

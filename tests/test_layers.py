@@ -21,16 +21,16 @@ PACKAGE = ROOT / "ita_site"
 
 # low -> high; a unit is a top-level module or sub-package of ita_site
 LAYERS: list[set[str]] = [
-    {"errors", "thai", "wording", "paths", "git", "caching", "local_server", "citations", "evidence"},
+    {"errors", "thai", "wording", "paths", "git", "caching", "local_server", "citations", "evidence", "linkhealth"},
     {"model", "dates", "provenance", "reproducible"},
     {"inputs", "scoring"},
     {"rules"},
     {"site"},
-    {"narrative", "tracking", "summary", "scaffold"},
+    {"narrative", "tracking", "summary", "scaffold", "disclosure"},
     {"templating"},
     {"assets", "charts", "opendata", "feed"},
     {"pages"},
-    {"search", "pdf"},
+    {"search", "pdf", "linkcheck"},
     {"commands", "devtools"},
 ]
 
