@@ -157,10 +157,11 @@ def oit_data(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def oit_site(tmp_path_factory) -> BuiltSite:
-    """The OIT fixture's site built as of AS_OF (SOURCE_DATE_EPOCH)."""
+    """The OIT fixture's site built as of AS_OF (SOURCE_DATE_EPOCH), with the fixture's report
+    of a link check (two broken links)."""
     data = with_oit(tmp_path_factory.mktemp("oit") / "data")
     out = tmp_path_factory.mktemp("oit-site")
-    result = build(out, data, env={"SOURCE_DATE_EPOCH": AS_OF_EPOCH})
+    result = build(out, data, env={"SOURCE_DATE_EPOCH": AS_OF_EPOCH, "ITA_LINK_REPORT": str(OIT / "link-health.json")})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return BuiltSite(out)

@@ -66,6 +66,16 @@ def test_axe_finds_no_serious_violation_with_progress_rows(tracking_site, tracki
     assert audit(browser, tracking_served, ["plan/2566.html", "issues/2566/4.html"], scheme, WIDTHS["desktop"]) == {}
 
 
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_axe_finds_no_serious_violation_on_the_oit_pages(oit_site, oit_served, browser, scheme, width):
+    """The OIT fixture's pages: state badges, links with dates and quarters, broken-link badges
+    and table, counts (the default site's OIT page is in the test above)."""
+    pages = [p for p in built_pages(oit_site) if p.startswith("oit/")] + ["indicators/9.html"]
+    assert "oit/2567.html" in pages and "ita-broken-links" in oit_site.html("oit/2567.html")
+    assert audit(browser, oit_served, pages, scheme, WIDTHS[width]) == {}
+
+
 def test_axe_would_see_a_violation(served, browser):
     """The audit itself: a low-contrast paragraph and a link without words are reported."""
     context = browser.new_context()
@@ -87,7 +97,7 @@ def test_axe_would_see_a_violation(served, browser):
 GENERIC_LINK_WORDS = {"ที่นี่", "คลิก", "คลิกที่นี่", "ลิงก์", "อ่านต่อ", "เพิ่มเติม", "here", "click here", "link", "more"}
 
 
-@pytest.mark.parametrize("which", ["site", "tracking_site"])
+@pytest.mark.parametrize("which", ["site", "tracking_site", "oit_site"])
 def test_language_headings_tables_and_links(which, request):
     built = request.getfixturevalue(which)
     problems = []

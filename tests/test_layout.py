@@ -61,6 +61,14 @@ def test_no_page_of_the_tracking_site_scrolls_sideways_on_a_phone(tracking_site,
     assert sideways(browser, tracking_served, pages, PHONE) == {}
 
 
+def test_no_page_of_the_oit_site_scrolls_sideways_on_a_phone(oit_site, oit_served, browser):
+    """The OIT fixture: items with several links, dates, quarters, reasons, broken-link badges
+    and the table of broken links."""
+    pages = built_pages(oit_site)
+    assert "oit/2567.html" in pages and "ita-broken-links" in oit_site.html("oit/2567.html")
+    assert sideways(browser, oit_served, pages, PHONE) == {}
+
+
 def test_the_check_sees_a_page_that_scrolls_sideways(served, browser):
     """The check itself: a wide element added to a page is found."""
     context = browser.new_context(viewport=PHONE)
