@@ -157,9 +157,9 @@ def test_the_last_link_check_is_shown_with_the_broken_links(oit_data, tmp_path):
     text = site.text(PAGE)
     assert "ตรวจลิงก์ล่าสุดเมื่อ 29 เมษายน 2567" in text and "ใช้ไม่ได้ ๑ ลิงก์" in text
     (row,) = site.soup(PAGE).select("table.ita-broken-links tbody tr")
-    assert row.th.a["href"] == "#O20" and "404" in row.get_text() and "1 เมษายน 2567" in row.get_text()
+    assert row.th.a["href"] == "#O20" and "ไม่พบหน้า (404)" in row.get_text() and "1 เมษายน 2567" in row.get_text()
     _, o20 = item(site, "O20")
-    assert o20.select_one(".ita-status--overdue").get_text() == "ลิงก์ใช้ไม่ได้: 404"
+    assert o20.select_one(".ita-status--overdue").get_text() == "ลิงก์ใช้ไม่ได้: ไม่พบหน้า (404)"
     _, o1 = item(site, "O1")
     assert not o1.select(".ita-status--overdue")
     # a report that is not one stops the build with a Thai message naming the file

@@ -31,6 +31,8 @@ YEARS = {int(p.stem): read(p) for p in sorted((DATA / "years").glob("*.yml"))}
 CATALOG = {d["number"]: d for d in (read(p) for p in sorted((DATA / "indicators").glob("*.yml")))}
 ACTIONS = {int(p.stem): read(p) for p in sorted((DATA / "actions").glob("*.yml"))}
 RECS = {int(p.stem): read(p) for p in sorted((DATA / "recommendations").glob("*.yml"))}
+# years whose question catalog has OIT items: they have an OIT file (ita-<year>-oit)
+OIT = {int(p.stem) for p in sorted((DATA / "questions").glob("*.yml")) if any(q["code"].startswith("O") for q in read(p)["questions"])}
 QUESTIONS = {int(p.stem): {q["code"]: q for q in read(p)["questions"]} for p in sorted((DATA / "questions").glob("*.yml"))}
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
@@ -72,6 +74,7 @@ def test_download_page_lists_every_file_in_the_site(site):
         kinds = ["indicators", "tools", "totals"]
         kinds += ["actions"] if y in ACTIONS else []
         kinds += ["recommendations"] if y in RECS else []
+        kinds += ["oit"] if y in OIT else []
         expected += [f"downloads/ita-{y}-{k}.{fmt}" for k in kinds for fmt in ("csv", "json")]
         expected += [f"downloads/ita-report-{y}.pdf"]  # the full report (the `site` fixture prints it)
     assert listed == sorted(expected)
