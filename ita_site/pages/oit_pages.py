@@ -19,11 +19,13 @@ class OitBuilder(Builder):
         words = labels()["oit"]["states"]
         for oit in disclosure.oit_years(site):
             y = site.years[oit.year]
-            rows = []
+            rows, empty = [], []
             for i in oit.indicators:
                 name = site.indicators[i.number].name_in(y.year)
-                rows += [(f"{i.number}. {g.name or labels()['oit']['ungrouped']}", None, g.counts) for g in i.groups]
-                if len(i.groups) > 1:
+                shown = [g for g in i.groups if g.items]
+                empty += [f"{i.number}. {g.name}" for g in i.groups if not g.items]
+                rows += [(f"{i.number}. {g.name or labels()['oit']['ungrouped']}", None, g.counts) for g in shown]
+                if len(shown) > 1:
                     rows.append((f"รวมตัวชี้วัดที่ {i.number} {name}", None, i.counts))
             rows.append(("รวมทุกรายการ", None, oit.counts))
             weight = next((t.weight for t in y.methodology.tools if t.code == "OIT"), None)
@@ -40,6 +42,7 @@ class OitBuilder(Builder):
                     oit=oit,
                     health=site.link_health,
                     count_rows=rows,
+                    empty_groups=empty,
                     state_columns=[(state, words[state]) for state in disclosure.STATES],
                     oit_weight=weight,
                 ),
