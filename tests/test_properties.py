@@ -8,6 +8,7 @@ Decimal, independently of ``ita_site.scoring``.
 
 from __future__ import annotations
 
+import re
 import string
 import tempfile
 from decimal import ROUND_HALF_UP, Decimal
@@ -247,6 +248,7 @@ def test_random_valid_data_loads_and_renders_every_page(files):
         + sum(p.startswith("indicators/") for p in files)
         + n_issues
         + sum(p.startswith(("recommendations/", "questions/")) for p in files)
+        + sum(any(re.fullmatch(r"O[0-9]+", q["code"]) for q in f["questions"]) for p, f in files.items() if p.startswith("questions/"))  # OIT page
         + sum(p.startswith("actions/") for p in files)  # the action plan page of a year with actions
         + 1  # comparison
         + 1  # open data (downloads)
