@@ -29,7 +29,7 @@ from ita_site.pages.guide import guide_nav
 from ita_site.provenance import GitDates, edit_uri, edit_url, repo_path
 from ita_site.reproducible import pin_source_date_epoch
 from ita_site.site import inspect
-from ita_site.summary import build_notice
+from ita_site.summary import build_notice, warning_lines
 from ita_site.templating import labels, use_template_cache
 
 log = get_plugin_logger("ita")
@@ -80,6 +80,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     notice = build_notice(report)
     if notice:
         log.info(notice)
+    for line in warning_lines(report):  # INFO: a warning does not fail `mkdocs build --strict`
+        log.info(line)
     site = report.site
     options = _options(config)
     before = charts_render.stats.renders, charts_render.stats.hits

@@ -70,6 +70,7 @@ def test_download_page_lists_every_file_in_the_site(site):
     expected = ["downloads/ita-all-years.csv"]
     for y in YEARS:
         kinds = ["indicators", "tools", "totals"]
+        kinds += ["ranks"] if YEARS[y].get("rank") else []
         kinds += ["actions"] if y in ACTIONS else []
         kinds += ["recommendations"] if y in RECS else []
         expected += [f"downloads/ita-{y}-{k}.{fmt}" for k in kinds for fmt in ("csv", "json")]
