@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page as MkPage
 import ita_site
 from ita_site import paths
 from ita_site.assets import Asset
+from ita_site.build_messages import generated_collision, install as thai_build_messages
 from ita_site.caching import cache_dir, theme_template_cache
 from ita_site.charts import render as charts_render
 from ita_site.dates import build_date
@@ -66,6 +67,7 @@ def data_dir(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check `data/` before anything is written: bad data stops the build here."""
     ita = config.extra.get("ita", {}) or {}
+    thai_build_messages(config.docs_dir, _shown(Path(config.docs_dir), project_root(config)))  # MkDocs' warnings in Thai
     cache = cache_dir(ita, project_root(config))  # charts and compiled templates kept between builds
     charts_render.use_disk_cache(cache)
     use_template_cache(cache / "templates" if cache else None)
@@ -109,6 +111,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _shown(docs_dir: Path, root: Path) -> str:
+    """docs_dir as messages show it: relative to the project (``docs``)."""
+    try:
+        return docs_dir.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(docs_dir)
+
+
 def _built(source: str) -> str:
     """The built page of a Markdown source (use_directory_urls: false): report/2566.html."""
     return source[: -len(".md")] + ".html"
@@ -127,7 +137,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _pages.values():
         existing = files.get_file_from_path(page.path)
         if existing is not None:
-            raise PluginError(f"docs/{page.path} ชนกับหน้าที่สร้างจากข้อมูล: ลบหรือเปลี่ยนชื่อไฟล์ใน docs/")
+            raise PluginError(generated_collision(_shown(Path(config.docs_dir), project_root(config)), page.path))
         files.append(File.generated(config, page.path, content=page.markdown))
     for asset in _assets:
         files.append(File.generated(config, asset.path, content=asset.content))

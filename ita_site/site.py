@@ -98,6 +98,7 @@ class Site:
     evidence: dict[str, Path] = field(default_factory=dict)  # "evidence/..." -> file in data/
     pending: dict[int, PendingYear] = field(default_factory=dict)  # years still being filled in
     todo: list[DataError] = field(default_factory=list)  # every value still to be filled in
+    methodologies: dict[str, Methodology] = field(default_factory=dict)  # every file of data/methodology/
 
     @property
     def latest(self) -> Year:
@@ -160,6 +161,7 @@ def assemble(data: DataSet, todo: list[DataError] | None = None) -> Site:
         evidence=dict(sorted(data.evidence.items())),
         pending=pending,
         todo=todo,
+        methodologies={k: p.model for k, p in sorted(data.methodologies.items())},
     )
 
 

@@ -26,7 +26,7 @@ LAYERS: list[set[str]] = [
     {"inputs", "scoring"},
     {"rules"},
     {"site"},
-    {"narrative", "tracking", "summary", "scaffold"},
+    {"narrative", "tracking", "summary", "scaffold", "build_messages"},
     {"templating"},
     {"assets", "charts", "opendata", "feed"},
     {"pages"},

@@ -287,7 +287,7 @@ class QuestionsFile(_Strict):
     model_config = _title("รหัสข้อคำถาม (questions/<พ.ศ.>.yml)")
 
     fiscal_year: FiscalYear = Field(title="ปีงบประมาณ พ.ศ.", description="ตรงกับชื่อไฟล์")
-    questions: Annotated[list[Question], Field(min_length=1)] = Field(title="ข้อคำถาม")
+    questions: list[Question] = Field(title="ข้อคำถาม", description="หนึ่งรายการต่อหนึ่งรหัส ([] ได้ ถ้ายังไม่มีรหัสใดที่รายงานอ้างถึง)")
 
 
 class ActionRow(_Strict):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..errors import DataError
 from ..inputs.loader import DataSet
-from . import blanks, catalog, narrative, progress, references, totals
+from . import blanks, catalog, names, narrative, progress, references, totals
 
 RULES = [
     blanks.blanks,
@@ -25,6 +25,7 @@ RULES = [
     references.recommendations,
     references.narrative_citations,
     narrative.numbers_in_prose,
+    names.other_agencies,
     progress.progress_files,
 ]
 
