@@ -410,6 +410,27 @@ def test_no_score_of_the_partial_year_anywhere(partial_site):
     assert [r["score"] for r in partial_rows if r["indicator"] in ("6", "7", "8")] == ["", "", ""]  # empty, not 0
 
 
+def test_a_missing_bar_keeps_its_place_and_says_so(partial_site):
+    """2565's indicator chart: bars for the published scores, each on the row of its own
+    indicator; the rows of 6, 7 and 8 have no bar and say "ไม่ได้เผยแพร่"."""
+    from ita_site.charts import theme
+
+    site, _ = partial_site
+    svg = site.soup("years/2565.html").select_one("#chart-indicators svg")
+    rows = {}
+    for text in svg.select("text"):
+        m = re.match(r"([0-9]+)\. ", text.get_text())
+        if m:
+            rows[float(re.search(r"translate\([^,]+,([^)]+)\)", text["transform"]).group(1))] = int(m.group(1))
+    colours = {c.lower() for c in theme.TOOL_COLOURS.values()}
+    bars = [float(re.match(r"M[-0-9.]+,([-0-9.]+)h", p["d"]).group(1)) for p in svg.select("path")
+            if (p.get("fill") or "").lower() in colours and not p.get("transform")]
+    on_row = [rows[max(y for y in rows if y < bar)] for bar in bars]
+    assert [rows[y] for y in sorted(rows)] == list(range(1, 11))  # the indicators in order, top to bottom
+    assert on_row == [1, 2, 3, 4, 5, 9, 10]
+    assert [t.get_text() for t in svg.select("text")].count("ไม่ได้เผยแพร่") == 3
+
+
 def search_fragments(site: BuiltSite) -> dict[str, str]:
     found = {}
     for f in (site.path / "pagefind/fragment").glob("*.pf_fragment"):

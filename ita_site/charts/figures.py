@@ -204,7 +204,7 @@ def comparison(site: Site, options: Options) -> Figure:
         )
         if any(p.value is not None for p in points):
             panels.append(kinds.Panel(w["bar"].format(number=n, name=ind.name, tool=ind.tool), ind.tool, tools[ind.tool], points))
-    chart = functools.partial(kinds.small_multiples, panels, w["legend"], _missing())
+    chart = functools.partial(kinds.small_multiples, panels, w["legend"], labels()["missing"]["mark"])  # a narrow column
     c = w["columns"]
     rows = [
         (f"{n}. {ind.name}", *(fmt_score(y.scores[n]) if n in y.scores else "–" for y in years))
@@ -222,4 +222,5 @@ def comparison(site: Site, options: Options) -> Figure:
         "chart-comparison", "comparison", chart, options, table,
         first=years[0].year, last=years[-1].year, count=len(panels),
         up=[ch for ch in changes if ch[2] > 0], down=[ch for ch in changes if ch[2] < 0],
+        compared=len(changes), missing=any(p.value is None for panel in panels for p in panel.points),
     )  # fmt: skip

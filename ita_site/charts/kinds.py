@@ -82,7 +82,8 @@ def labelled_bars(
         for i, b in enumerate(bars)
     ]
     plot_width = theme.WIDTH - 70  # room for the column of values
-    y = alt.Y("key:N", sort=None, axis=None, scale=alt.Scale(paddingInner=0, paddingOuter=0))
+    # the order of the bars as given, a bar without a value (not published) in its place too
+    y = alt.Y("key:N", sort=None, axis=None, scale=alt.Scale(domain=[r["key"] for r in rows], paddingInner=0, paddingOuter=0))
     x_scale = alt.Scale(domain=[0, 100], nice=False)
     base = alt.Chart(alt.Data(values=rows)).properties(width=plot_width, height=alt.Step(theme.ROW_STEP))
     bar = base.mark_bar(height=theme.BAR_HEIGHT, yOffset=9).encode(
@@ -119,7 +120,9 @@ def trend(points: list[Point], colour: str, pass_mark_label: str, x_title: str, 
         for p in points
     ]
     y_scale = alt.Scale(domain=_score_domain([p.value for p in points] + [p.pass_mark for p in points]), nice=False)
-    x = alt.X("x:O", sort=None, title=label(x_title), axis=alt.Axis(labelAngle=0), scale=alt.Scale(padding=0.6))
+    # every year in its place, one without a value too (a gap in the line)
+    x = alt.X("x:O", sort=None, title=label(x_title), axis=alt.Axis(labelAngle=0),
+              scale=alt.Scale(domain=[r["x"] for r in rows], padding=0.6))
     base = alt.Chart(alt.Data(values=rows)).properties(width=theme.WIDTH - 70, height=theme.TREND_HEIGHT)
     # the axis title written across, above the axis (rotated Thai is hard to read)
     y = alt.Y("value:Q", scale=y_scale, title=label(y_title), axis=alt.Axis(
@@ -161,7 +164,8 @@ def small_multiples(panels: list[Panel], legend_title: str | None, missing: str 
     ]
     step = 20
     x_scale = alt.Scale(domain=[0, 100], nice=False)
-    y = alt.Y("year:N", sort=None, title=None, axis=alt.Axis(ticks=False, domain=False, labelPadding=4))
+    years = list(dict.fromkeys(r["year"] for r in rows))  # in order, a year without a bar too
+    y = alt.Y("year:N", sort=None, title=None, axis=alt.Axis(ticks=False, domain=False, labelPadding=4), scale=alt.Scale(domain=years))
     base = alt.Chart().properties(width=theme.WIDTH - 100, height=alt.Step(step))
     bar = base.mark_bar(height=step - 6).encode(
         y=y,
