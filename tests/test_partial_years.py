@@ -148,6 +148,15 @@ def test_what_can_be_checked_is_checked_with_file_and_line(tmp_path, body, needl
     assert words in error.problem, str(error)
 
 
+@pytest.mark.parametrize("rank", ["rank:\n  - {position: 40, amoung: x}\n", "rank: {position: 40, amoung: x}\n"], ids=["list", "mapping"])
+def test_a_misspelt_key_in_a_rank_is_one_message_in_the_form_written(tmp_path, rank):
+    data = with_year(tmp_path, YEAR.format(m="ita-2564") + "stated: {total: 86.12}\n" + rank)
+    with pytest.raises(DataErrors) as exc:
+        load_site(data)
+    (error,) = exc.value.errors  # not also "rank should be a list" (or "a mapping")
+    assert error.line == line_of(data / "years/2564.yml", "amoung") and error.suggestion == "among"
+
+
 def test_null_is_still_to_fill_in_and_a_key_left_out_is_not_published(tmp_path):
     data = copy(PARTIAL, tmp_path)
     latest = data / "years/2566.yml"

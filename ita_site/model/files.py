@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Iterator, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag, WithJsonSchema
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
@@ -183,6 +183,17 @@ class Rank(_Strict):
     )
 
 
+def _rank_form(value: object) -> str:
+    return "many" if isinstance(value, list) else "one"
+
+
+# `rank:` is one mapping or a list of them: only the form written is validated, so that a
+# mistake is reported once, in the form the clerk wrote (not also "should be a list")
+OneOrMoreRanks = Annotated[
+    Annotated[Rank, Tag("one")] | Annotated[list[Rank], Tag("many")], Discriminator(_rank_form)
+]
+
+
 class Stated(_Strict):
     """ตัวเลขตามที่ ป.ป.ช. ประกาศ ระบบจะตรวจกับค่าที่คำนวณจากคะแนนรายตัวชี้วัด"""
 
@@ -246,7 +257,7 @@ class YearFile(_Strict):
 
     fiscal_year: FiscalYear = Field(title="ปีงบประมาณ พ.ศ.", description="ตรงกับชื่อไฟล์ เช่น 2566")
     methodology: Text = Field(title="หลักเกณฑ์", description="รหัสหลักเกณฑ์ ชื่อไฟล์ใน data/methodology/ เช่น ita-2566")
-    rank: Rank | list[Rank] | None = Field(
+    rank: OneOrMoreRanks | None = Field(
         default=None,
         title="ลำดับ",
         description="ไม่ใส่ก็ได้: หนึ่งลำดับ {position: 1573, among: ...} หรือรายการหลายลำดับ (หนึ่งต่อหนึ่งกลุ่มที่จัดลำดับ)",
