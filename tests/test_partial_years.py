@@ -495,3 +495,26 @@ def test_one_year_and_no_year_build_in_strict_mode(tmp_path, name):
         assert "ยังไม่มีผลการประเมินที่เผยแพร่" in site.text("index.html")
         assert home.select_one('article a[href="guide/index.html"]') is not None
         assert not (site.path / "downloads.html").exists()
+
+
+@pytest.fixture(scope="module")
+def partial_served(partial_site) -> str:
+    from ita_site.local_server import serve
+
+    server, base = serve(partial_site[0].path)
+    yield base
+    server.shutdown()
+
+
+def test_the_partial_site_on_a_phone_and_for_assistive_technology(partial_site, partial_served, browser):
+    """Every page of the partial site at 375 px (no sideways scrolling) and axe-core (no serious
+    violation) on the pages whose shape a partial year changes: the notes, the empty cells,
+    the missing bars."""
+    from test_accessibility import WIDTHS, audit
+    from test_layout import PHONE, sideways
+
+    site, _ = partial_site
+    assert sideways(browser, partial_served, built_pages(site), PHONE) == {}
+    shapes = ["years/2564.html", "years/2565.html", "index.html", "comparison.html", "indicators/6.html", "report/2564.html"]
+    for width in WIDTHS.values():
+        assert audit(browser, partial_served, shapes, "light", width) == {}
