@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page as MkPage
 import ita_site
 from ita_site import paths
 from ita_site.assets import Asset
+from ita_site.build_messages import generated_collision, install as thai_build_messages
 from ita_site.caching import cache_dir, theme_template_cache
 from ita_site.charts import render as charts_render
 from ita_site.dates import build_date
@@ -31,7 +32,7 @@ from ita_site.pages.guide import guide_nav
 from ita_site.provenance import GitDates, edit_uri, edit_url, repo_path
 from ita_site.reproducible import pin_source_date_epoch
 from ita_site.site import inspect
-from ita_site.summary import build_notice
+from ita_site.summary import build_notice, warning_lines
 from ita_site.templating import labels, use_template_cache
 
 log = get_plugin_logger("ita")
@@ -68,6 +69,7 @@ def data_dir(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check `data/` before anything is written: bad data stops the build here."""
     ita = config.extra.get("ita", {}) or {}
+    thai_build_messages(config.docs_dir, _shown(Path(config.docs_dir), project_root(config)))  # MkDocs' warnings in Thai
     cache = cache_dir(ita, project_root(config))  # charts and compiled templates kept between builds
     charts_render.use_disk_cache(cache)
     use_template_cache(cache / "templates" if cache else None)
@@ -82,6 +84,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     notice = build_notice(report)
     if notice:
         log.info(notice)
+    for line in warning_lines(report):  # INFO: a warning does not fail `mkdocs build --strict`
+        log.info(line)
     site = report.site
     link_report = ita.get("link_report")  # the last check of the disclosed links (scripts/check_links.py)
     if link_report:
@@ -115,6 +119,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _shown(docs_dir: Path, root: Path) -> str:
+    """docs_dir as messages show it: relative to the project (``docs``)."""
+    try:
+        return docs_dir.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(docs_dir)
+
+
 def _built(source: str) -> str:
     """The built page of a Markdown source (use_directory_urls: false): report/2566.html."""
     return source[: -len(".md")] + ".html"
@@ -133,7 +145,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _pages.values():
         existing = files.get_file_from_path(page.path)
         if existing is not None:
-            raise PluginError(f"docs/{page.path} ชนกับหน้าที่สร้างจากข้อมูล: ลบหรือเปลี่ยนชื่อไฟล์ใน docs/")
+            raise PluginError(generated_collision(_shown(Path(config.docs_dir), project_root(config)), page.path))
         files.append(File.generated(config, page.path, content=page.markdown))
     for asset in _assets:
         files.append(File.generated(config, asset.path, content=asset.content))

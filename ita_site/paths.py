@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 
-def overview(year: int, latest: int) -> str:
+def overview(year: int, latest: int | None) -> str:
+    """The overview of a year: the home page for the latest published year (`latest`; None
+    when no year is published yet), else ``years/<year>.md``."""
     return "index.md" if year == latest else f"years/{year}.md"
+
+
+HOME = "index.md"
+GUIDE = "guide/index.md"  # the staff guide's first page (hand-written, docs/guide/)
 
 
 def indicator(number: int) -> str:

@@ -26,7 +26,7 @@ LAYERS: list[set[str]] = [
     {"inputs", "scoring"},
     {"rules"},
     {"site"},
-    {"narrative", "tracking", "summary", "scaffold", "disclosure"},
+    {"narrative", "tracking", "summary", "scaffold", "disclosure", "build_messages"},
     {"templating"},
     {"assets", "charts", "opendata", "feed"},
     {"pages"},

@@ -72,6 +72,7 @@ def test_download_page_lists_every_file_in_the_site(site):
     expected = ["downloads/ita-all-years.csv"]
     for y in YEARS:
         kinds = ["indicators", "tools", "totals"]
+        kinds += ["ranks"] if YEARS[y].get("rank") else []
         kinds += ["actions"] if y in ACTIONS else []
         kinds += ["recommendations"] if y in RECS else []
         kinds += ["oit"] if y in OIT else []

@@ -267,8 +267,7 @@ def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
             )
         else:
             data.years[year] = parsed
-    if not data.years and not any(e.file.startswith(shown(root / "years", root)) for e in errors):
-        errors.append(DataError(shown(root / "years", root), 1, 1, "ไม่พบไฟล์ผลการประเมินรายปี", "years/2566.yml ..."))
+    # no year at all is valid: a new agency's site says which file to fill in first
 
     for folder, model in PER_YEAR.items():
         target = getattr(data, folder)

@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Iterator, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag, WithJsonSchema
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
@@ -153,13 +153,45 @@ class Methodology(_Strict):
     )
 
 
+RankGroup = Literal["type", "province", "district"]
+
+
 class Rank(_Strict):
-    """ลำดับของหน่วยงานตามที่ ป.ป.ช. ประกาศ"""
+    """ลำดับของหน่วยงานตามที่ ป.ป.ช. ประกาศ (หนึ่งกลุ่มที่จัดลำดับ)"""
 
     model_config = _title("ลำดับ")
 
     position: Annotated[int, Field(ge=1)] = Field(title="ลำดับที่", description="จำนวนเต็ม ไม่มีจุลภาค เช่น 250")
-    among: Text = Field(title="ในกลุ่มหน่วยงาน", description="ประเภทหน่วยงานที่จัดลำดับ")
+    of: Annotated[int, Field(ge=1)] | None = Field(
+        default=None, title="จากทั้งหมด", description="จำนวนหน่วยงานในกลุ่ม (ไม่ใส่ก็ได้) เช่น 211 อ่านว่า ลำดับที่ 76 จาก 211 แห่ง"
+    )
+    among: Text | None = Field(
+        default=None,
+        title="ในกลุ่มหน่วยงาน",
+        description=(
+            "กลุ่มที่จัดลำดับตามที่ ป.ป.ช. เขียน เช่น องค์การบริหารส่วนตำบล หรือ องค์กรปกครองส่วนท้องถิ่นในจังหวัดนครพนม "
+            "(ไม่ใส่ได้ถ้าใส่ group: ระบบเขียนชื่อกลุ่มจาก organization.yml)"
+        ),
+    )
+    group: RankGroup | None = Field(
+        default=None,
+        title="ชนิดของกลุ่ม",
+        description=(
+            "type = หน่วยงานประเภทเดียวกันทั่วประเทศ, province = หน่วยงานในจังหวัดเดียวกัน, district = หน่วยงานในอำเภอเดียวกัน "
+            "(ไม่ใส่ก็ได้: ถ้า among ตรงกับ type ใน organization.yml ถือเป็น type)"
+        ),
+    )
+
+
+def _rank_form(value: object) -> str:
+    return "many" if isinstance(value, list) else "one"
+
+
+# `rank:` is one mapping or a list of them: only the form written is validated, so that a
+# mistake is reported once, in the form the clerk wrote (not also "should be a list")
+OneOrMoreRanks = Annotated[
+    Annotated[Rank, Tag("one")] | Annotated[list[Rank], Tag("many")], Discriminator(_rank_form)
+]
 
 
 class Stated(_Strict):
@@ -167,8 +199,12 @@ class Stated(_Strict):
 
     model_config = _title("ตัวเลขที่ประกาศ")
 
-    total: ScoreToFill = Field(title="คะแนนรวม", description="คะแนนรวมตามที่ ป.ป.ช. ประกาศ เช่น 92.50." + TO_FILL)
-    level: Text | None = Field(default=None, title="ระดับ", description="ระดับตามที่ประกาศ (ไม่ใส่ก็ได้)")
+    total: ScoreToFill = Field(
+        default=None,
+        title="คะแนนรวม",
+        description="คะแนนรวมตามที่ ป.ป.ช. ประกาศ เช่น 92.50 (ไม่ใส่ key = หน่วยงานไม่ได้เผยแพร่)." + TO_FILL,
+    )
+    level: Text | None = Field(default=None, title="ระดับ", description="ระดับตามที่ประกาศ เช่น ผ่านดี หรือ B (ไม่ใส่ก็ได้)")
     tools: dict[ToolCode, Score] = Field(default_factory=dict, title="คะแนนรายเครื่องมือ", description="ไม่ใส่ก็ได้ เช่น {IIT: 90.25}")
 
 
@@ -179,7 +215,9 @@ class IndicatorScore(_Strict):
 
     indicator: IndicatorNo = Field(title="ตัวชี้วัดที่", description="หมายเลขตัวชี้วัด 1 ถึง 10")
     name: Text | None = Field(default=None, title="ชื่อตัวชี้วัด", description="ไม่ใส่ก็ได้ ถ้าใส่ต้องตรงกับชื่อใน data/indicators/")
-    score: ScoreToFill = Field(title="คะแนน", description="คะแนน 0 ถึง 100 เช่น 88.75." + TO_FILL)
+    score: ScoreToFill = Field(
+        default=None, title="คะแนน", description="คะแนน 0 ถึง 100 เช่น 88.75 (ไม่ใส่ key = ไม่ได้เผยแพร่)." + TO_FILL
+    )
     analysis: Text | None = Field(default=None, title="ผลการวิเคราะห์", description="ย่อหน้าวิเคราะห์ตัวชี้วัดนี้ (ไม่ใส่ก็ได้)")
 
 
@@ -219,12 +257,28 @@ class YearFile(_Strict):
 
     fiscal_year: FiscalYear = Field(title="ปีงบประมาณ พ.ศ.", description="ตรงกับชื่อไฟล์ เช่น 2566")
     methodology: Text = Field(title="หลักเกณฑ์", description="รหัสหลักเกณฑ์ ชื่อไฟล์ใน data/methodology/ เช่น ita-2566")
-    rank: Rank | None = Field(default=None, title="ลำดับ", description="ไม่ใส่ก็ได้")
-    stated: Stated = Field(title="ตัวเลขที่ ป.ป.ช. ประกาศ")
-    scores: Annotated[list[IndicatorScore], Field(min_length=1)] = Field(
-        title="คะแนนรายตัวชี้วัด", description="หนึ่งรายการต่อหนึ่งตัวชี้วัดของหลักเกณฑ์"
+    rank: OneOrMoreRanks | None = Field(
+        default=None,
+        title="ลำดับ",
+        description="ไม่ใส่ก็ได้: หนึ่งลำดับ {position: 1573, among: ...} หรือรายการหลายลำดับ (หนึ่งต่อหนึ่งกลุ่มที่จัดลำดับ)",
+    )
+    stated: Stated = Field(
+        default_factory=Stated,
+        title="ตัวเลขที่ ป.ป.ช. ประกาศ",
+        description="คะแนนรวม ระดับ และคะแนนรายเครื่องมือตามที่ประกาศ: ใส่เฉพาะที่หน่วยงานมี",
+    )
+    scores: list[IndicatorScore] = Field(
+        default_factory=list,
+        title="คะแนนรายตัวชี้วัด",
+        description="หนึ่งรายการต่อหนึ่งตัวชี้วัดที่เผยแพร่ ตัวชี้วัดที่ไม่อยู่ในรายการ = ไม่ได้เผยแพร่ (ไม่ใส่ทั้งหมดก็ได้)",
     )
     narrative: Narrative = Field(default_factory=Narrative, title="ข้อความของรายงาน", description="ไม่ใส่ก็ได้: ระบบเขียนให้")
+
+    def ranks(self) -> list[Rank]:
+        """Every rank of the year, in the order written (one mapping or a list)."""
+        if self.rank is None:
+            return []
+        return [self.rank] if isinstance(self.rank, Rank) else list(self.rank)
 
 
 class Question(_Strict):
@@ -266,7 +320,7 @@ class QuestionsFile(_Strict):
         title="กลุ่มของรายการ OIT",
         description="ไม่ใส่ก็ได้: กลุ่มตามลำดับในคู่มือของปี เช่น ตัวชี้วัดที่ 9 มี 5 กลุ่ม ตัวชี้วัดที่ 10 มี 2 กลุ่ม",
     )
-    questions: Annotated[list[Question], Field(min_length=1)] = Field(title="ข้อคำถาม")
+    questions: list[Question] = Field(title="ข้อคำถาม", description="หนึ่งรายการต่อหนึ่งรหัส ([] ได้ ถ้ายังไม่มีรหัสใดที่รายงานอ้างถึง)")
 
 
 class ActionRow(_Strict):

@@ -24,10 +24,12 @@ from .year_pages import (
     QuestionsBuilder,
     RecommendationsBuilder,
     ReportBuilder,
+    WelcomeBuilder,
 )
 
 BUILDERS = [
     OverviewBuilder(),
+    WelcomeBuilder(),
     PendingBuilder(),
     IndicatorBuilder(),
     IssueBuilder(),
@@ -93,7 +95,7 @@ def _escaped(items: list) -> list:
 
 def _nav(pages: list[Page], site: Site, guide: list | None) -> list:
     words = labels()["nav"]
-    latest = site.latest.year
+    latest = site.latest.year if site.has_results else None
     by_section: dict[str, list[Page]] = {}
     for page in pages:
         by_section.setdefault(page.section, []).append(page)
@@ -101,8 +103,8 @@ def _nav(pages: list[Page], site: Site, guide: list | None) -> list:
     def entries(section: str) -> list[dict[str, str]]:
         return [{p.nav_title: p.path} for p in by_section.get(section, [])]
 
-    result: list = [{words["overview"].format(year=latest): "index.md"}]
-    result += [{p.nav_title: p.path} for p in by_section.get("pending", [])]
+    result: list = entries("home")  # the latest year's overview, or the welcome page
+    result += entries("pending")
     result.append({words["indicators"]: entries("indicators")})
     if by_section.get(f"issues:{latest}"):
         result.append({words["issues"].format(year=latest): entries(f"issues:{latest}")})
@@ -111,8 +113,7 @@ def _nav(pages: list[Page], site: Site, guide: list | None) -> list:
     for p in by_section.get(f"recommendations:{latest}", []):
         result.append({words["recommendations"].format(year=latest): p.path})
     result += [{p.nav_title: p.path} for p in by_section.get(f"oit:{latest}", [])]
-    if len(site.years) > 1:
-        result.append({words["comparison"]: "comparison.md"})
+    result += [{words["comparison"]: p.path} for p in by_section.get("comparison", [])]  # two years or more
     earlier = []
     for year in sorted(site.years, reverse=True):
         if year == latest:
@@ -131,7 +132,9 @@ def _nav(pages: list[Page], site: Site, guide: list | None) -> list:
     if by_section.get("questions"):
         result.append({words["questions"]: entries("questions")})
     reports = sorted(by_section.get("report", []), key=lambda p: -(p.year or 0))
-    result.append({words["about"]: [{p.nav_title: p.path} for p in reports] + entries("about")})
+    about = [{p.nav_title: p.path} for p in reports] + entries("about")
+    if about:
+        result.append({words["about"]: about})
     if guide:
         result.append({words["guide"]: guide})
     return result

@@ -31,6 +31,8 @@ def results_context(site: Site, y) -> dict:
         weak=narrative.weak_points(site, y),
         below=narrative.below_pass_mark(site, y),
         tools_below=narrative.tools_below_pass_mark(y),
+        missing=narrative.unpublished(site, y),
+        ranks=narrative.rank_lines(site.organization, y),
         recs_for=narrative.recommendations_for,
         tool_members=tool_members(site, y.methodology),
         oit=disclosure.oit_year(site, y),
@@ -42,13 +44,15 @@ def results_figures(site: Site, y, options: Options) -> dict:
     found = {"indicators": charts.indicators(site, y, options), "tools": charts.tools(site, y, options)}
     if len(site.years) > 1:
         found["totals"] = charts.totals(site, options)
-    return found
+    return {name: figure for name, figure in found.items() if figure is not None}
 
 
 class OverviewBuilder(Builder):
     """The overview of each year; the latest year's is the home page."""
 
     def specs(self, site: Site) -> Iterator[Spec]:
+        if not site.has_results:
+            return
         latest = site.latest.year
         for y in site.years.values():
             yield Spec(
@@ -73,18 +77,38 @@ class PendingBuilder(Builder):
     be checked against them, and a half-typed figure must not be published."""
 
     def specs(self, site: Site) -> Iterator[Spec]:
+        latest = site.latest if site.has_results else None
         for p in site.pending.values():
             entries = [(e.indicator, site.indicators[e.indicator].name_in(p.year), e.score is not None) for e in p.file.scores]
             yield Spec(
-                path=paths.overview(p.year, site.latest.year),
+                path=paths.overview(p.year, latest.year if latest else None),
                 template="pending.md.j2",
                 title=title("pending", year=p.year),
                 nav_title=labels_nav("pending", year=p.year),
                 section="pending",
                 sources=(p.sources["year"],),
                 year=p.year,
-                context=dict(p=p, entries=entries, filled=[e for e in entries if e[2]]),
+                context=dict(p=p, entries=entries, filled=[e for e in entries if e[2]], latest=latest),
             )
+
+
+class WelcomeBuilder(Builder):
+    """The home page of a site without any published year (a new agency): which file staff
+    fill in first, and the staff guide. Pending years are linked from it."""
+
+    def specs(self, site: Site) -> Iterator[Spec]:
+        if site.has_results:
+            return
+        pending = [dict(year=y, path=paths.overview(y, None)) for y in sorted(site.pending, reverse=True)]
+        yield Spec(
+            path=paths.HOME,
+            template="welcome.md.j2",
+            title=title("welcome", name=site.organization.name),
+            nav_title=labels_nav("welcome"),
+            section="home",
+            sources=(site.sources["organization"],),
+            context=dict(pending=pending, guide=paths.GUIDE),
+        )
 
 
 class IssueBuilder(Builder):
