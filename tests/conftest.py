@@ -1,5 +1,9 @@
-"""Shared fixtures: build the real site with MkDocs, read its HTML, copy data/ to break it,
-serve it on 127.0.0.1 and open it in Debian's chromium."""
+"""Shared fixtures: build the real site with MkDocs, read its HTML, copy a fixture agency's data
+to break it, serve it on 127.0.0.1 and open it in Debian's chromium.
+
+The product's tests never read the project's `data/` (the agency's own content, which a fork
+replaces): they build the fixtures under `tests/fixtures/` (DEFAULT_AGENCY is the default
+agency's data, copied there). `data/` itself is checked by the site checks of `tests/site/`."""
 
 from __future__ import annotations
 
@@ -15,7 +19,9 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
-TRACKING = ROOT / "tests" / "fixtures" / "tracking"  # progress overlay laid on a copy of data/
+FIXTURES = ROOT / "tests" / "fixtures"
+DEFAULT_AGENCY = FIXTURES / "default_agency" / "data"  # the default agency's data (FY2564-2566)
+TRACKING = FIXTURES / "tracking"  # progress overlay laid on a copy of DEFAULT_AGENCY
 AS_OF = date(2024, 5, 1)  # the build date of the tracking fixture
 AS_OF_EPOCH = "1714521600"  # 2024-05-01 00:00 UTC (07:00 in Bangkok)
 CHROMIUM = "/usr/bin/chromium"
@@ -23,14 +29,16 @@ CHROMIUM = "/usr/bin/chromium"
 
 def build(
     site_dir: Path,
-    data_dir: Path | None = None,
+    data_dir: Path | None = DEFAULT_AGENCY,
     *extra: str,
     env: dict[str, str] | None = None,
     cwd: Path = ROOT,
     unprivileged: bool = False,
 ) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` from the project root `cwd`, into `site_dir`, from `data_dir`,
-    with extra environment variables `env` (ITA_REPO_URL, ITA_SITE_URL ...).
+    """`mkdocs build --strict` from the project root `cwd`, into `site_dir`, from `data_dir`
+    (the default agency's fixture unless told; None: the `data/` of the project `cwd`, which
+    must then be a copy, not this project), with extra environment variables `env`
+    (ITA_REPO_URL, ITA_SITE_URL ...).
 
     `unprivileged`: run it without the right to read files it has no permission for, even
     as root (tests of unreadable files).
@@ -41,6 +49,8 @@ def build(
     env = {**base, "NO_MKDOCS_2_WARNING": "1", "ITA_PDF": "false", **(env or {})}
     if data_dir is not None:
         env["ITA_DATA_DIR"] = str(data_dir)
+    elif Path(cwd).resolve() == ROOT:
+        raise ValueError("a product test never builds the project's data/: give a fixture's data dir")
     return subprocess.run(
         [MKDOCS, "build", "--strict", "--site-dir", str(site_dir), *extra],
         cwd=cwd,
@@ -107,15 +117,16 @@ def site(tmp_path_factory) -> BuiltSite:
 
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
-    """A private copy of data/ that a test may break."""
+    """A private copy of the default agency's data that a test may break."""
     target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
+    shutil.copytree(DEFAULT_AGENCY, target)
     return target
 
 
 def with_tracking(target: Path) -> Path:
-    """Copy data/ to `target` and lay the tracking fixture over it (progress, evidence, FY2567)."""
-    shutil.copytree(ROOT / "data", target)
+    """Copy the default agency's data to `target` and lay the tracking fixture over it
+    (progress, evidence, FY2567)."""
+    shutil.copytree(DEFAULT_AGENCY, target)
     for folder in ("progress", "years", "evidence"):
         shutil.copytree(TRACKING / folder, target / folder, dirs_exist_ok=True)
     return target
@@ -123,7 +134,7 @@ def with_tracking(target: Path) -> Path:
 
 @pytest.fixture
 def tracking_data(tmp_path) -> Path:
-    """A private copy of data/ with the tracking fixture, that a test may break."""
+    """A private copy of the default agency's data with the tracking fixture, that a test may break."""
     return with_tracking(tmp_path / "data")
 
 

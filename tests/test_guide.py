@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, replace_in
+from conftest import DEFAULT_AGENCY, ROOT, replace_in
 
 from ita_site.templating import labels
 from ita_site.site import inspect
@@ -62,7 +62,7 @@ def test_example_messages_in_the_guide_are_what_the_validator_prints(data_copy):
     fresh = data_copy.parent / "fresh"
     import shutil
 
-    shutil.copytree(ROOT / "data", fresh / "data")
+    shutil.copytree(DEFAULT_AGENCY, fresh / "data")
     made = subprocess.run([sys.executable, str(ROOT / "scripts/new_year.py"), "2567", "--data", str(fresh / "data")],
                           capture_output=True, text=True)
     assert made.returncode == 0, made.stderr
@@ -75,9 +75,9 @@ def test_files_and_commands_named_in_the_guide_exist():
     text = guide_text()
     made_by_new_year = {"data/years/2567.yml", "data/questions/2567.yml"}
     for path in set(re.findall(r"data/[A-Za-z0-9_./-]+\.yml", text)) - made_by_new_year:
-        assert (ROOT / path).is_file(), path
+        assert (DEFAULT_AGENCY.parent / path).is_file(), path
     for folder in set(re.findall(r"`(data/[a-z]+/)`", text)):
-        assert (ROOT / folder).is_dir(), folder
+        assert (DEFAULT_AGENCY.parent / folder).is_dir(), folder
     for script in set(re.findall(r"scripts/[a-z_]+\.(?:py|sh)", text)):
         assert (ROOT / script).is_file(), script
     assert (ROOT / ".github/workflows/pages.yml").is_file() and ".github/workflows/pages.yml" in text

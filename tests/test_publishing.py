@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, build
+from conftest import DEFAULT_AGENCY, ROOT, build
 
 WORKFLOW = ROOT / ".github/workflows/pages.yml"
 PRECOMMIT = ROOT / ".pre-commit-config.yaml"
@@ -175,10 +175,11 @@ def test_pre_commit_commands_need_only_pydantic_and_pyyaml(module):
     code = (
         "import sys, runpy\n"
         f"for name in {blocked!r}: sys.modules[name] = None\n"
-        f"sys.argv = [{module!r}] + ({['--check']!r} if {module!r}.endswith('schema') else [])\n"
+        f"sys.argv = [{module!r}] + sys.argv[1:]\n"
         f"runpy.run_module({module!r}, run_name='__main__', alter_sys=True)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    arguments = ["--check"] if module.endswith("schema") else [str(DEFAULT_AGENCY)]  # never the project's data/
+    result = subprocess.run([sys.executable, "-c", code, *arguments], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -231,14 +232,17 @@ def test_every_generated_page_edits_the_yaml_it_is_built_from(published):
     from ita_site.pages import build_pages
     from ita_site.site import load_site
 
-    pages = build_pages(load_site(ROOT / "data"))
+    pages = build_pages(load_site(DEFAULT_AGENCY))
     assert pages
+    folder = DEFAULT_AGENCY.relative_to(ROOT).as_posix()  # the data folder, from the project root
     for page in pages:
         html = (published / page.path.replace(".md", ".html")).read_text(encoding="utf-8")
         link = edit_link(html)
-        assert link == f"{REPO}/edit/main/{page.sources[0]}", (page.path, link)
-        assert re.fullmatch(rf"{REPO}/edit/main/data/.+\.yml", link)
-        assert (ROOT / page.sources[0]).is_file()
+        assert page.sources[0].startswith("data/")  # as shown: from the data folder's parent
+        source = f"{folder}/{page.sources[0].removeprefix('data/')}"
+        assert link == f"{REPO}/edit/main/{source}", (page.path, link)
+        assert re.fullmatch(rf"{REPO}/edit/main/{folder}/.+\.yml", link)
+        assert (ROOT / source).is_file()
 
 
 def test_guide_pages_edit_their_markdown(published):
