@@ -49,7 +49,7 @@ def test_scaffold_writes_the_year_and_its_question_catalog(new_year):
     assert first.startswith(MODELINE)
     assert (year.parent / first[len(MODELINE) :]).resolve() == (ROOT / "schemas/year.schema.json").resolve()
     questions = yaml.safe_load((new_year / "questions/2567.yml").read_text(encoding="utf-8"))
-    before = yaml.safe_load((ROOT / "data/questions/2566.yml").read_text(encoding="utf-8"))
+    before = yaml.safe_load((DEFAULT_AGENCY / "questions/2566.yml").read_text(encoding="utf-8"))
     assert questions["fiscal_year"] == 2567 and questions["questions"] == before["questions"]
     assert not (new_year / "actions/2567.yml").exists() and not (new_year / "recommendations/2567.yml").exists()
 
