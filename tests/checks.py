@@ -7,7 +7,12 @@ Each takes Playwright's `browser` (conftest) and the address the site is served 
 
 from __future__ import annotations
 
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
 from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup, NavigableString
 
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
@@ -98,3 +103,100 @@ def search(page, query: str, phone: bool = False) -> list[str]:
 def site_path(url: str, base: str) -> str:
     assert url.startswith(base), url
     return url[len(base):].split("#")[0]
+
+
+# --- read from the built HTML ---------------------------------------------------------------
+
+# Text that a reader should never see: template syntax, Markdown that was not rendered, HTML
+# escaped twice. A marker that the agency's data itself holds is shown as typed (text fields are
+# plain text), so it is not reported (see `raw_text`).
+RAW_MARKERS = ("{{", "}}", "{%", "%}", "{#", "#}", "](", "**", "__", "{:", "&lt;", "&gt;", "&amp;", "&quot;", "&#", "<p>", "<br", "<ul", "<li", "<div", "<span", "<a ", "</")
+LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
+HIDDEN = {"script", "style", "noscript", "template"}
+
+
+class Pages:
+    """The HTML pages of a built site (not Pagefind's files), each read and parsed once."""
+
+    def __init__(self, site_path: Path):
+        self.path = Path(site_path)
+        self.names = sorted(
+            p.relative_to(self.path).as_posix() for p in self.path.rglob("*.html") if p.relative_to(self.path).parts[0] != "pagefind"
+        )
+        self._soups: dict[str, BeautifulSoup] = {}
+        self._ids: dict[str, set[str]] = {}
+
+    def soup(self, name: str) -> BeautifulSoup:
+        if name not in self._soups:
+            self._soups[name] = BeautifulSoup((self.path / name).read_text(encoding="utf-8"), "lxml")
+        return self._soups[name]
+
+    def ids(self, name: str) -> set[str]:
+        """The ids (and <a name>s) of a page: the targets of #fragments."""
+        if name not in self._ids:
+            soup = self.soup(name)
+            self._ids[name] = {e["id"] for e in soup.find_all(id=True)} | {e["name"] for e in soup.find_all("a", attrs={"name": True})}
+        return self._ids[name]
+
+    def text(self, name: str) -> str:
+        """What a reader sees (and a screen reader reads): the title, then the body's text,
+        without scripts, styles and comments."""
+        soup = self.soup(name)
+        title = soup.title.get_text() if soup.title else ""
+        body = [s for s in soup.body.find_all(string=True) if type(s) is NavigableString and s.parent.name not in HIDDEN] if soup.body else []
+        return " ".join((title + " " + " ".join(body)).split())
+
+
+def broken_links(pages: Pages) -> list[str]:
+    """Every link of every page (a, link, img, script ...) to this site that leads nowhere: no
+    such file, or no element with the id of its #fragment. Links to other hosts are not
+    followed; 404.html is left out (GitHub serves it at any depth: its links are absolute)."""
+    broken = []
+    for page in pages.names:
+        if page == "404.html":
+            continue
+        for tag, attr in LINKING.items():
+            for element in pages.soup(page).find_all(tag, attrs={attr: True}):
+                link = element[attr]
+                url = urlsplit(link)
+                if url.scheme or url.netloc:
+                    continue  # another host (or mailto:, data:): not this site's
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(url.path))) if url.path else page
+                if target.startswith("..") or not (pages.path / target).exists():
+                    broken.append(f"{page}: <{tag} {attr}={link!r}>: no file {target}")
+                    continue
+                if (pages.path / target).is_dir():
+                    target = posixpath.join(target, "index.html")
+                    if not (pages.path / target).is_file():
+                        broken.append(f"{page}: <{tag} {attr}={link!r}>: a folder without index.html")
+                        continue
+                fragment = unquote(url.fragment)
+                if fragment and target.endswith(".html") and fragment not in pages.ids(target):
+                    broken.append(f"{page}: <{tag} {attr}={link!r}>: no id {fragment!r} in {target}")
+    return broken
+
+
+def raw_text(pages: Pages, data_text: str) -> list[str]:
+    """Pages that show template or Markdown syntax or escaped HTML as text, with the marker and
+    the text around it. `data_text` is the text of the data files: a marker it holds is what
+    the agency typed, shown as typed, and is not reported."""
+    markers = [m for m in RAW_MARKERS if m not in data_text]
+    found = []
+    for page in pages.names:
+        text = pages.text(page)
+        for marker in markers:
+            at = text.find(marker)
+            if at >= 0:
+                found.append(f"{page}: {marker!r} shown as text: …{' '.join(text[max(0, at - 40) : at + 40].split())}…")
+    return found
+
+
+def sources_shown(pages: Pages) -> set[str]:
+    """The data files the pages say they are built from ("ข้อมูลของหน้านี้มาจากไฟล์ data/...")."""
+    shown = set()
+    for page in pages.names:
+        for code in pages.soup(page).select("article small code"):
+            text = code.get_text(strip=True)
+            if text.startswith("data/") and text.endswith(".yml"):
+                shown.add(text)
+    return shown

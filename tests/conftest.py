@@ -158,6 +158,40 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> int:
     return line
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--data-dir",
+        default=os.environ.get("ITA_DATA_DIR") or "data",
+        help="the data folder the site checks of tests/site/ build and check (default: $ITA_DATA_DIR, else data/)",
+    )
+
+
+@pytest.fixture(scope="session")
+def agency_data(request) -> Path:
+    """The agency's own data folder (--data-dir): what the site checks of tests/site/ check."""
+    folder = Path(request.config.getoption("--data-dir"))
+    return (folder if folder.is_absolute() else Path(request.config.invocation_params.dir) / folder).resolve()
+
+
+@pytest.fixture(scope="session")
+def agency_site(agency_data, tmp_path_factory) -> BuiltSite:
+    """The site built from the agency's data, as `scripts/build.sh` builds it (without PDFs)."""
+    out = tmp_path_factory.mktemp("agency-site")
+    result = build(out, agency_data)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return BuiltSite(out)
+
+
+@pytest.fixture(scope="session")
+def agency_served(agency_site) -> str:
+    from ita_site.local_server import serve
+
+    server, base = serve(agency_site.path)
+    yield base
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def served(site) -> str:
     """The built site on http://127.0.0.1:<port>/ (as a reader's browser gets it)."""
