@@ -1,5 +1,5 @@
 """Checks of a built site that hold for any valid data, shared by the product's tests (on the
-fixtures) and the site checks of the agency's own data (tests/site/): pages wider than a phone's
+fixtures) and the site checks of the agency's own data (tests/agency/): pages wider than a phone's
 screen, axe-core's serious and critical violations, searching as a reader does.
 
 Each takes Playwright's `browser` (conftest) and the address the site is served at.

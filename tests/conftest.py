@@ -3,7 +3,7 @@ to break it, serve it on 127.0.0.1 and open it in Debian's chromium.
 
 The product's tests never read the project's `data/` (the agency's own content, which a fork
 replaces): they build the fixtures under `tests/fixtures/` (DEFAULT_AGENCY is the default
-agency's data, copied there). `data/` itself is checked by the site checks of `tests/site/`."""
+agency's data, copied there). `data/` itself is checked by the site checks of `tests/agency/`."""
 
 from __future__ import annotations
 
@@ -162,13 +162,13 @@ def pytest_addoption(parser):
     parser.addoption(
         "--data-dir",
         default=os.environ.get("ITA_DATA_DIR") or "data",
-        help="the data folder the site checks of tests/site/ build and check (default: $ITA_DATA_DIR, else data/)",
+        help="the data folder the site checks of tests/agency/ build and check (default: $ITA_DATA_DIR, else data/)",
     )
 
 
 @pytest.fixture(scope="session")
 def agency_data(request) -> Path:
-    """The agency's own data folder (--data-dir): what the site checks of tests/site/ check."""
+    """The agency's own data folder (--data-dir): what the site checks of tests/agency/ check."""
     folder = Path(request.config.getoption("--data-dir"))
     return (folder if folder.is_absolute() else Path(request.config.invocation_params.dir) / folder).resolve()
 

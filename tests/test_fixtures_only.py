@@ -3,7 +3,7 @@
 `data/` is the agency's own content: a fork replaces it (`scripts/new_agency.py`), and the
 publishing workflow must stay green for any valid data. So the product's tests build and read
 the fixtures of `tests/fixtures/` only; `data/` is checked by validation, the strict build and
-the site checks of `tests/site/` (which hold for any valid data).
+the site checks of `tests/agency/` (which hold for any valid data).
 
 The test reads the source of every test module (`ast`) and reports each way of reaching the
 project's `data/`:
@@ -26,8 +26,8 @@ from pathlib import Path
 from conftest import ROOT
 
 TESTS = ROOT / "tests"
-# The site checks read the agency's data on purpose (tests/site/conftest.py: --data-dir).
-NOT_PRODUCT = {TESTS / "site"}
+# The site checks read the agency's data on purpose (conftest.py: --data-dir).
+NOT_PRODUCT = {TESTS / "agency"}
 READERS = {"Path", "PurePath", "open", "load_site", "inspect", "read_data", "GitDates", "build_date", "copytree", "copy"}
 PROCESS = {"run", "Popen", "check_output", "check_call", "call"}
 NO_DATA_NEEDED = {"--help", "--check", "--version", "-h"}

@@ -1,4 +1,4 @@
-"""The checks that tests/site/ runs on the agency's own data (tests/checks.py) see what they
+"""The checks that tests/agency/ runs on the agency's own data (tests/checks.py) see what they
 look for: a link to no file or no anchor, template or Markdown syntax shown as text, the data
 files a page is built from. Each is shown a copy of the default agency's site with one defect
 put in, and the site as built (which passes)."""
