@@ -103,8 +103,13 @@ def test_pull_requests_are_checked_and_main_is_deployed():
     assert "pull_request" in doc["on"]
     assert doc["on"]["push"]["branches"] == ["main"]
     runs = [s.get("run", "") for s in doc["jobs"]["build"]["steps"]]
-    # the README's commands: build.sh validates (scripts/validate.py) then builds --strict
-    assert "scripts/build.sh" in runs and "scripts/test.sh" in runs
+    # the README's commands: build.sh validates (scripts/validate.py) then builds --strict;
+    # then the site checks of data/ (tests/agency/), not the product's tests: a fork's valid data
+    # publishes whatever the machine (tests/test_workflow_on_forks.py runs these commands)
+    assert [r for r in runs if r] == ["scripts/build.sh", "scripts/test.sh site"]
+    test_sh = (ROOT / "scripts/test.sh").read_text(encoding="utf-8")
+    assert 'pytest tests/agency "$@"' in test_sh
+    assert (ROOT / ".ci/run").read_text(encoding="utf-8").strip().endswith("exec scripts/test.sh")  # developers: everything
     build_sh = (ROOT / "scripts/build.sh").read_text(encoding="utf-8")
     assert "scripts/validate.py" in build_sh and "build --strict" in build_sh
     deploy = doc["jobs"]["deploy"]
