@@ -5,7 +5,8 @@ the catalog's indicator names carried over, every score and the total left as ``
 a ``# TODO`` comment) and ``questions/<year>.yml`` (the latest question catalog, to check
 against the new year's form). Action tables and recommendations are not copied: they are
 written from the new year's results, and a copy would publish last year's plans as this
-year's. The wording of the written files is in ``templates/scaffold/``.
+year's. ``organization_text(values)`` is the ``organization.yml`` of a new agency
+(``commands/new_agency``). The wording of the written files is in ``templates/scaffold/``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .errors import DataErrors
+from .model.files import Organization
 from .model.kinds import modeline
 from .wording import TEMPLATES
 from .site import inspect
@@ -37,7 +39,11 @@ class Scaffold:
 def _yaml_scalar(value: object) -> str:
     """A value as a YAML scalar: plain when it reads back the same, else quoted."""
     text = str(value)
-    if re.fullmatch(r"[^\s#:'\"{}\[\],&*!|>%@`-][^#:]*", text) and yaml.safe_load(text) == text:
+    try:
+        plain = bool(re.fullmatch(r"[^\s#:'\"{}\[\],&*!|>%@`-][^#:]*", text)) and yaml.safe_load(text) == text
+    except yaml.YAMLError:  # a character YAML refuses unquoted (a control character): quoted, escaped
+        plain = False
+    if plain:
         return text
     return yaml.safe_dump(text, allow_unicode=True, default_style='"').strip().removesuffix("\n...")
 
@@ -98,3 +104,10 @@ def new_year(data_dir: Path, year: int, schemas_dir: Path) -> Scaffold:
             questions.write_text("\n".join(lines), encoding="utf-8")
             written.append(questions)
     return Scaffold(year, latest.year, written)
+
+
+def organization_text(values: dict[str, str], modeline: str) -> str:
+    """The text of ``organization.yml`` for a new agency (``commands/new_agency``): its keys in
+    the model's order, each value as a YAML scalar; a key without a value is left out."""
+    fields = [(key, values[key]) for key in Organization.model_fields if values.get(key) is not None]
+    return _env().get_template("organization.yml.j2").render(modeline=modeline, fields=fields).lstrip("\n")

@@ -7,6 +7,7 @@ agency's data, copied there). `data/` itself is checked by the site checks of `t
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -147,6 +148,48 @@ def tracking_site(tmp_path_factory) -> BuiltSite:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return BuiltSite(out)
+
+
+def project_copy(target: Path, data: Path | None = DEFAULT_AGENCY, message: str = "a fork") -> Path:
+    """What a fork holds: the files git tracks in this project (as they are in the working
+    tree), with data/ replaced by `data` (None: no data/), committed in a git repository of
+    its own (the build reads its dates from git). It runs the project's scripts as they are.
+
+    Shared with this project, to save minutes: the packages of `.venv` (each entry linked, with
+    installed-stamps of its own as scripts/lib/venv.sh writes them, so that the copy's scripts
+    never run pip: an editable install from the copy would point this project's .venv at it),
+    and the build cache `.cache/ita` (content-addressed, never stale; the publishing workflow
+    restores it from an earlier run too)."""
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode()
+    for name in listed.split("\0"):
+        if name and not name.startswith("data/") and (ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target / name)
+    if data is not None:
+        shutil.copytree(data, target / "data")
+    venv = target / ".venv"
+    venv.mkdir()
+    for entry in (ROOT / ".venv").iterdir():
+        if not entry.name.startswith(".installed"):
+            (venv / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    pyproject = (ROOT / "pyproject.toml").read_bytes()
+    for extra in ("", "test"):  # sha256 of pyproject.toml and the extra's name
+        stamp = venv / (".installed" + (f"-{extra}" if extra else ""))
+        stamp.write_text(hashlib.sha256(pyproject + extra.encode() + b"\n").hexdigest() + "\n", encoding="utf-8")
+    (ROOT / ".cache" / "ita").mkdir(parents=True, exist_ok=True)
+    (target / ".cache").mkdir()
+    (target / ".cache" / "ita").symlink_to(ROOT / ".cache" / "ita", target_is_directory=True)
+    git_in(target, "init", "-q", "-b", "main")
+    git_in(target, "add", "-A")
+    git_in(target, "commit", "-qm", message)
+    return target
+
+
+def git_in(folder: Path, *args: str) -> str:
+    """git in `folder` as a clerk with a name and address (commits need them)."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "ทดสอบ", "GIT_AUTHOR_EMAIL": "test@example.org",
+           "GIT_COMMITTER_NAME": "ทดสอบ", "GIT_COMMITTER_EMAIL": "test@example.org"}
+    return subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True, text=True).stdout
 
 
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> int:
