@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DEFAULT_AGENCY, build, git_in, project_copy, replace_in
+from conftest import DEFAULT_AGENCY, ROOT, build, git_in, project_copy, replace_in
+from workflows import execute, load, run_steps
 
 from ita_site.commands import new_agency
 from ita_site.model.files import Organization
@@ -186,3 +187,48 @@ def test_a_failing_step_changes_nothing(project, monkeypatch, step):
     unchanged(project, before)
     if step == "rename":
         assert len(calls) == 3  # data/ aside, the new one refused, data/ back
+
+
+# --- the same from GitHub's web page: the manual workflow ---------------------------------
+
+MANUAL = ROOT / ".github/workflows/new-agency.yml"
+
+
+def test_the_manual_workflow_asks_what_the_command_asks():
+    doc = load(MANUAL)
+    assert list(doc["on"]) == ["workflow_dispatch"]
+    inputs = doc["on"]["workflow_dispatch"]["inputs"]
+    parser_options = {
+        a.dest: a.required for a in new_agency.parser()._actions if a.option_strings and a.dest not in ("help", "data", "force")
+    }
+    assert {k: v["required"] for k, v in inputs.items()} == parser_options
+    assert doc["permissions"] == {"contents": "read"}
+    assert doc["jobs"]["start"]["permissions"] == {"contents": "write"}  # the only write: its commit
+    assert "secrets." not in MANUAL.read_text(encoding="utf-8")
+
+
+def test_the_manual_workflow_runs_the_command_and_commits(tmp_path):
+    project = project_copy(tmp_path / "project", DEFAULT_AGENCY)
+    remote = tmp_path / "remote.git"
+    git_in(tmp_path, "init", "-q", "--bare", "-b", "main", str(remote))
+    git_in(project, "remote", "add", "origin", str(remote))
+    git_in(project, "push", "-q", "-u", "origin", "main")
+    answers = {
+        "github.workflow": "Start a new agency",
+        "inputs.name": 'เทศบาลตำบลหนองตัวอย่าง $(touch pwned) "; touch pwned2; "',  # a value is never a command
+        "inputs.short_name": "ทต.หนองตัวอย่าง",
+        "inputs.type": "เทศบาลตำบล",
+        "inputs.province": "สมมุติ",
+        "inputs.district": "เมืองสมมุติ",
+        "inputs.prepared_by": "",  # left empty on the form
+    }
+    for step in run_steps(MANUAL, "start", answers):
+        result, _ = execute(step, project, timeout=300)
+        assert result.returncode == 0, f"{step.name}:\n{result.stdout}\n{result.stderr}"
+    assert not list(project.rglob("pwned*"))
+    pushed = git_in(remote, "show", "main:data/organization.yml")
+    org = yaml.safe_load(pushed)
+    assert org["name"] == answers["inputs.name"] and org["prepared_by"] == answers["inputs.name"]
+    listed = git_in(remote, "ls-tree", "-r", "--name-only", "main", "data").split()
+    assert {name.removeprefix("data/") for name in listed} == SHARED | {"organization.yml"}
+    assert "scripts/new_agency.py" in git_in(remote, "log", "-1", "--format=%s", "main")

@@ -164,7 +164,8 @@ def _swap(data_dir: Path, fresh: Path, previous: Path) -> None:
         raise
 
 
-def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+def parser(root: Path | None = None) -> argparse.ArgumentParser:
+    """The command's options (the manual workflow .github/workflows/new-agency.yml asks the same)."""
     root = root or project_root()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--name", required=True, help="ชื่อหน่วยงานเต็ม เช่น เทศบาลตำบลบ้านใหม่")
@@ -175,7 +176,12 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     parser.add_argument("--prepared-by", help="หน่วยงานย่อยที่จัดทำรายงาน (ไม่ใส่: ชื่อหน่วยงาน)")
     parser.add_argument("--data", type=Path, default=root / "data", help="folder of the data (default data/)")
     parser.add_argument("--force", action="store_true", help="even when data/ has changes not committed to git")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+    root = root or project_root()
+    args = parser(root).parse_args(argv)
     values = {
         "name": args.name,
         "short_name": args.short_name,
