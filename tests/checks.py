@@ -8,6 +8,7 @@ Each takes Playwright's `browser` (conftest) and the address the site is served 
 from __future__ import annotations
 
 import posixpath
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -35,16 +36,22 @@ OVERFLOW = """() => {
 }"""
 
 
+def each_page(context, base: str, pages: list[str]):
+    """Open each page in one tab of `context`, loaded and its fonts in: (path, tab)."""
+    tab = context.new_page()
+    for path in pages:
+        tab.goto(base + path)
+        tab.wait_for_load_state("load")
+        tab.evaluate("document.fonts.ready.then(() => true)")
+        yield path, tab
+
+
 def sideways(browser, base: str, pages: list[str], viewport: dict) -> dict[str, dict]:
     """The pages that are wider than the screen, with their widths."""
     context = browser.new_context(viewport=viewport, device_scale_factor=1)
     wider = {}
     try:
-        page = context.new_page()
-        for path in pages:
-            page.goto(base + path)
-            page.wait_for_load_state("load")
-            page.evaluate("document.fonts.ready.then(() => true)")
+        for path, page in each_page(context, base, pages):
             found = page.evaluate(OVERFLOW)
             if found["doc"][0] > found["doc"][1] or found["body"][0] > found["body"][1]:
                 wider[path] = found
@@ -63,11 +70,7 @@ def audit(browser, base: str, pages: list[str], scheme: str, viewport: dict) -> 
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     found: dict[str, list[str]] = {}
     try:
-        page = context.new_page()
-        for path in pages:
-            page.goto(base + path)
-            page.wait_for_load_state("load")
-            page.evaluate("document.fonts.ready.then(() => true)")
+        for path, page in each_page(context, base, pages):
             page.evaluate(IDLE)  # ita-tables.js marks wide tables when the browser is idle
             assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme], path
             result = axe.run(page)
@@ -98,6 +101,21 @@ def search(page, query: str, phone: bool = False) -> list[str]:
         timeout=15000,
     )
     return page.eval_on_selector_all(".md-search-result__list a.md-search-result__link", "links => links.map(a => a.href)")
+
+
+@contextmanager
+def search_box(browser, base: str, viewport: dict = DESKTOP):
+    """The home page in a fresh browser tab, to search in; no script error on it meanwhile."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(base + "index.html")
+    try:
+        yield page
+    finally:
+        context.close()
+    assert not errors, errors
 
 
 def site_path(url: str, base: str) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import DESKTOP, PHONE, search, site_path
+from checks import DESKTOP, PHONE, search, search_box, site_path
 from conftest import ROOT, build
 
 EXPECTED = {
@@ -40,14 +40,8 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def desktop(browser, served):
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(served + "index.html")
-    yield page
-    context.close()
-    assert not errors, errors
+    with search_box(browser, served) as page:
+        yield page
 
 
 @pytest.mark.parametrize("query", list(EXPECTED))

@@ -10,7 +10,7 @@ the content, so one pass per page is made here: the phone width, light scheme.
 from __future__ import annotations
 
 import pytest
-from checks import PHONE, DESKTOP, Pages, audit, search, sideways, site_path
+from checks import PHONE, Pages, audit, search, search_box, sideways, site_path
 
 from ita_site.site import load_site
 
@@ -22,14 +22,8 @@ def agency(agency_data):
 
 @pytest.fixture(scope="module")
 def searching(browser, agency_served):
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(agency_served + "index.html")
-    yield page
-    context.close()
-    assert not errors, errors
+    with search_box(browser, agency_served) as page:
+        yield page
 
 
 def test_search_finds_the_agencys_name(agency, searching, agency_served):
