@@ -209,6 +209,43 @@ def raw_text(pages: Pages, data_text: str) -> list[str]:
     return found
 
 
+# The files of the agency's own results: each must be the source of a page. (The shared
+# catalogs, indicators/ and methodology/, are sources of pages too when there is a year.)
+RESULTS = ("years", "questions", "actions", "recommendations", "progress")
+
+
+def missing_pages(pages: Pages, model) -> list[str]:
+    """The pages the generator makes from the data (`model`: ``load_site(data)``) that were not built."""
+    from ita_site.pages import build_pages
+
+    made = [p.path.removesuffix(".md") + ".html" for p in build_pages(model)]
+    assert "index.html" in made
+    return [name for name in made if not (pages.path / name).is_file()]
+
+
+def unshown_results(pages: Pages, data_dir: Path, model) -> list[str]:
+    """The results files (and organization.yml) that no page names as its source. A year still
+    being filled in (``null`` blanks) has one page without figures: its files are left out."""
+    shown = sources_shown(pages)
+    files = ["data/organization.yml"] + sorted(
+        f"data/{p.relative_to(data_dir).as_posix()}" for folder in RESULTS for p in (data_dir / folder).glob("*.yml")
+        if not (p.stem.isdigit() and int(p.stem) in model.pending)
+    )
+    return [f for f in files if f not in shown]
+
+
+def unpublished_evidence(pages: Pages, data_dir: Path) -> list[str]:
+    """Evidence files of the data (data/evidence/...) that are not in the site at the same path."""
+    folder = data_dir / "evidence"
+    files = [p.relative_to(data_dir).as_posix() for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+    return [f for f in files if not (pages.path / f).is_file()]
+
+
+def typed_text(data_dir: Path) -> str:
+    """Everything typed in the data files (for `raw_text`: what the agency typed is shown as typed)."""
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(data_dir.rglob("*.yml")))
+
+
 def sources_shown(pages: Pages) -> set[str]:
     """The data files the pages say they are built from ("ข้อมูลของหน้านี้มาจากไฟล์ data/...")."""
     shown = set()

@@ -1,6 +1,7 @@
 """The checks that tests/agency/ runs on the agency's own data (tests/checks.py) see what they
-look for: a link to no file or no anchor, template or Markdown syntax shown as text, the data
-files a page is built from. Each is shown a copy of the default agency's site with one defect
+look for: a page or a file the data implies that is not built, a link to no file or no anchor,
+template or Markdown syntax shown as text, the data files a page is built from; and a site with
+a year still being filled in passes. Each is shown a copy of the default agency's site with one defect
 put in, and the site as built (which passes)."""
 
 from __future__ import annotations
@@ -8,7 +9,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from checks import Pages, broken_links, raw_text, sources_shown
+from checks import Pages, broken_links, missing_pages, raw_text, sources_shown, typed_text, unpublished_evidence, unshown_results
+from conftest import AS_OF, DEFAULT_AGENCY, ROOT, build
 
 
 @pytest.fixture
@@ -73,3 +75,51 @@ def test_scripts_and_comments_are_not_text(copy):
 def test_the_sources_pages_name(site):
     shown = sources_shown(Pages(site.path))
     assert {"data/organization.yml", "data/years/2564.yml", "data/actions/2566.yml", "data/questions/2566.yml"} <= shown
+
+
+def test_a_site_with_progress_and_evidence_passes(tracking_site, tracking_data):
+    """The tracking fixture: progress rows, evidence files, a year after the plan."""
+    from ita_site.site import load_site
+
+    pages = Pages(tracking_site.path)
+    model = load_site(tracking_data, build_date=AS_OF)
+    assert missing_pages(pages, model) == []
+    assert unshown_results(pages, tracking_data, model) == []
+    assert (tracking_data / "evidence").is_dir() and unpublished_evidence(pages, tracking_data) == []
+    assert broken_links(pages) == []
+    assert raw_text(pages, typed_text(tracking_data)) == []
+
+
+def test_a_site_with_a_year_being_filled_passes(data_copy, tmp_path):
+    """scripts/new_year.py's year: blanks to fill in, a question catalog no page shows yet."""
+    from ita_site.scaffold import new_year
+    from ita_site.site import load_site
+
+    new_year(data_copy, 2567, ROOT / "schemas")
+    result = build(tmp_path / "site", data_copy)
+    assert result.returncode == 0, result.stderr
+    pages, model = Pages(tmp_path / "site"), load_site(data_copy)
+    assert 2567 in model.pending
+    assert missing_pages(pages, model) == [] and unshown_results(pages, data_copy, model) == []
+    assert broken_links(pages) == [] and raw_text(pages, typed_text(data_copy)) == []
+
+
+def test_the_page_and_file_checks_see_what_is_missing(copy, tmp_path):
+    from ita_site.site import load_site
+
+    data = shutil.copytree(DEFAULT_AGENCY, tmp_path / "data")
+    model = load_site(data)
+    naming = [p for p in Pages(copy).names if "data/questions/2566.yml" in sources_shown_by(copy, p)]
+    assert naming
+    for name in naming:
+        (copy / name).unlink()
+    (data / "evidence/2566").mkdir(parents=True)
+    (data / "evidence/2566/memo.pdf").write_bytes(b"%PDF-1.4\n")
+    pages = Pages(copy)
+    assert missing_pages(pages, model) == naming
+    assert unshown_results(pages, data, model) == ["data/questions/2566.yml"]
+    assert unpublished_evidence(pages, data) == ["evidence/2566/memo.pdf"]
+
+
+def sources_shown_by(site_path, name: str) -> str:
+    return " ".join(c.get_text() for c in Pages(site_path).soup(name).select("article small code"))

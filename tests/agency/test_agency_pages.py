@@ -2,53 +2,49 @@
 HTML. They hold for any valid data, whatever the agency and however many years it has; the
 publishing workflow runs them (`scripts/test.sh site`) after `scripts/build.sh`.
 
-- every page the data implies is built, and every results file is shown as a page's source;
+- every page the data implies is built, every results file is shown as a page's source, every
+  evidence file is published;
 - every link and #anchor between pages resolves;
 - no template or Markdown syntax and no escaped HTML is shown as text.
+
+The checks are in tests/checks.py, where tests/test_site_checks.py shows that each one sees
+what it looks for.
 """
 
 from __future__ import annotations
 
-from checks import Pages, broken_links, raw_text, sources_shown
+import pytest
+from checks import Pages, broken_links, missing_pages, raw_text, typed_text, unpublished_evidence, unshown_results
 
-from ita_site.pages import build_pages
 from ita_site.site import load_site
 
-# The files of the agency's own results: each must be the source of a page. (The shared
-# catalogs, indicators/ and methodology/, are sources of pages too when there is a year.)
-RESULTS = ("years", "questions", "actions", "recommendations", "progress")
+
+@pytest.fixture(scope="module")
+def pages(agency_site) -> Pages:
+    return Pages(agency_site.path)
 
 
-def data_files(data_dir, folders=RESULTS) -> list[str]:
-    """The YAML files of the data, as pages name them ("data/years/2566.yml")."""
-    return sorted(f"data/{p.relative_to(data_dir).as_posix()}" for folder in folders for p in (data_dir / folder).glob("*.yml"))
+@pytest.fixture(scope="module")
+def model(agency_data):
+    return load_site(agency_data)
 
 
-def test_every_page_the_data_implies_is_built(agency_site, agency_data):
-    pages = build_pages(load_site(agency_data))
-    assert any(p.path == "index.md" for p in pages)
-    missing = [p.path for p in pages if not (agency_site.path / p.path.replace(".md", ".html")).is_file()]
-    assert missing == []
+def test_every_page_the_data_implies_is_built(pages, model):
+    assert missing_pages(pages, model) == []
 
 
-def test_every_results_file_is_the_source_of_a_page(agency_site, agency_data):
-    shown = sources_shown(Pages(agency_site.path))
-    assert "data/organization.yml" in shown
-    assert [f for f in data_files(agency_data) if f not in shown] == []
+def test_every_results_file_is_the_source_of_a_page(pages, agency_data, model):
+    assert unshown_results(pages, agency_data, model) == []
 
 
-def test_every_evidence_file_is_published(agency_site, agency_data):
-    evidence = agency_data / "evidence"
-    files = [p.relative_to(agency_data).as_posix() for p in evidence.rglob("*") if p.is_file()] if evidence.is_dir() else []
-    assert [f for f in files if not (agency_site.path / f).is_file()] == []
+def test_every_evidence_file_is_published(pages, agency_data):
+    assert unpublished_evidence(pages, agency_data) == []
 
 
-def test_every_link_and_anchor_resolves(agency_site):
-    pages = Pages(agency_site.path)
+def test_every_link_and_anchor_resolves(pages):
     assert "index.html" in pages.names
     assert broken_links(pages) == []
 
 
-def test_no_template_or_markdown_syntax_is_shown(agency_site, agency_data):
-    typed = "\n".join(p.read_text(encoding="utf-8") for p in sorted(agency_data.rglob("*.yml")))
-    assert raw_text(Pages(agency_site.path), typed) == []
+def test_no_template_or_markdown_syntax_is_shown(pages, agency_data):
+    assert raw_text(pages, typed_text(agency_data)) == []
