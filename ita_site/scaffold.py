@@ -8,6 +8,8 @@ yet). Without any year yet (a new agency), the methodology is the latest one tha
 the year. Action tables and recommendations are not copied: they are written from the new
 year's results, and a copy would publish last year's plans as this year's. The wording of
 the written files is in ``templates/scaffold/``.
+``organization_text(values)`` is the ``organization.yml`` of a new agency
+(``commands/new_agency``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .errors import DataErrors
+from .model.files import Organization
 from .model.kinds import modeline
 from .wording import TEMPLATES
 from .site import inspect
@@ -40,7 +43,11 @@ class Scaffold:
 def _yaml_scalar(value: object) -> str:
     """A value as a YAML scalar: plain when it reads back the same, else quoted."""
     text = str(value)
-    if re.fullmatch(r"[^\s#:'\"{}\[\],&*!|>%@`-][^#:]*", text) and yaml.safe_load(text) == text:
+    try:
+        plain = bool(re.fullmatch(r"[^\s#:'\"{}\[\],&*!|>%@`-][^#:]*", text)) and yaml.safe_load(text) == text
+    except yaml.YAMLError:  # a character YAML refuses unquoted (a control character): quoted, escaped
+        plain = False
+    if plain:
         return text
     return yaml.safe_dump(text, allow_unicode=True, default_style='"').strip().removesuffix("\n...")
 
@@ -132,3 +139,10 @@ def _methodology_for(year: int, site):
 
     fitting = [m for m in site.methodologies if named_year(m) <= year] or list(site.methodologies)
     return site.methodologies[max(fitting, key=lambda m: (named_year(m), m))]
+
+
+def organization_text(values: dict[str, str], modeline: str) -> str:
+    """The text of ``organization.yml`` for a new agency (``commands/new_agency``): its keys in
+    the model's order, each value as a YAML scalar; a key without a value is left out."""
+    fields = [(key, values[key]) for key in Organization.model_fields if values.get(key) is not None]
+    return _env().get_template("organization.yml.j2").render(modeline=modeline, fields=fields).lstrip("\n")

@@ -13,39 +13,10 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from checks import BLOCKING, DESKTOP, PHONE, SCHEMES, audit
 from conftest import built_pages
 
-SCHEMES = {"light": "default", "dark": "slate"}
-WIDTHS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
-BLOCKING = {"serious", "critical"}
-# Two idle periods after load: the page's own idle-time work (ita-tables.js) has run.
-IDLE = "new Promise(done => requestIdleCallback(() => requestIdleCallback(() => done(true))))"
-
-
-def audit(browser, base: str, pages: list[str], scheme: str, viewport: dict) -> dict[str, list[str]]:
-    """axe-core's serious and critical violations, by page (empty lists left out)."""
-    axe = Axe()
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
-    found: dict[str, list[str]] = {}
-    try:
-        page = context.new_page()
-        for path in pages:
-            page.goto(base + path)
-            page.wait_for_load_state("load")
-            page.evaluate("document.fonts.ready.then(() => true)")
-            page.evaluate(IDLE)  # ita-tables.js marks wide tables when the browser is idle
-            assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme], path
-            result = axe.run(page)
-            bad = [
-                f"{v['id']} ({v['impact']}, {len(v['nodes'])}x): {v['nodes'][0]['target']} {v['nodes'][0]['failureSummary'][:200]}"
-                for v in result.response["violations"]
-                if v["impact"] in BLOCKING
-            ]
-            if bad:
-                found[path] = bad
-    finally:
-        context.close()
-    return found
+WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))

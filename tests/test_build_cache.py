@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT, build
+from conftest import DEFAULT_AGENCY, build
 
 from ita_site.charts import kinds, render, theme
 
@@ -102,7 +102,7 @@ def test_compiled_templates_kept_on_disk_give_the_same_pages(tmp_path):
     from ita_site import templating as pages_render
     from ita_site.site import load_site
 
-    site = load_site(ROOT / "data")
+    site = load_site(DEFAULT_AGENCY)
     options = Options(charts=False)
     plain = build_pages(site, options)
     try:

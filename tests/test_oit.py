@@ -1,9 +1,9 @@
 """The OIT page of each year (การเปิดเผยข้อมูลสาธารณะ): the year's OIT items with the agency's
 disclosures, checked, counted, linked from the rest of the site, in open data and the feed.
 
-Built from the OIT fixture (tests/fixtures/oit over tests/fixtures/other_agency/data), never
-from data/, except ``test_default_data_oit_page_lists_the_reports_items``: the issue asks that
-the default site's own page lists the report's items, not yet disclosed.
+Built from the OIT fixture (tests/fixtures/oit over tests/fixtures/other_agency/data), and
+from the default agency's fixture for ``test_default_data_oit_page_lists_the_reports_items``
+(the report's items, not yet disclosed); never from data/.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 
 import pytest
-from conftest import AS_OF_EPOCH, ROOT, BuiltSite, build, replace_in, validate
+from conftest import AS_OF_EPOCH, DEFAULT_AGENCY, BuiltSite, build, replace_in, validate
 
 from ita_site.linkhealth import LinkHealth, LinkStatus, to_json
 
@@ -206,7 +206,7 @@ def test_an_item_without_a_disclosure_and_an_unused_evidence_file(oit_data):
 
 
 def test_default_data_oit_page_lists_the_reports_items(tmp_path):
-    """The one check of data/: the default agency's FY2566 OIT page lists every O code of its
+    """The default agency's (fixture) FY2566 OIT page lists every O code of its
     catalog (the codes its report cites), with the titles the report gives, grouped by
     indicator, each not yet disclosed and without an invented link; the report's citations
     and action-table codes link to it."""
@@ -216,7 +216,7 @@ def test_default_data_oit_page_lists_the_reports_items(tmp_path):
     result = build(out)
     assert result.returncode == 0, result.stderr
     site = BuiltSite(out)
-    catalog = yaml.safe_load((ROOT / "data/questions/2566.yml").read_text(encoding="utf-8"))
+    catalog = yaml.safe_load((DEFAULT_AGENCY / "questions/2566.yml").read_text(encoding="utf-8"))
     oit = [q for q in catalog["questions"] if q["code"].startswith("O")]
     assert {"O11", "O14", "O18", "O32", "O35", "O39", "O40", "O41"} <= {q["code"] for q in oit}
     for q in oit:

@@ -1,5 +1,6 @@
 """Open data: every file the download page lists is in the built site, parses, has the
-documented columns, and holds the same numbers and the same count of records as data/.
+documented columns, and holds the same numbers and the same count of records as the data
+(the default agency's fixture).
 
 Expectations are read from the YAML directly (yaml.safe_load), not through ita_site.
 """
@@ -15,12 +16,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import DEFAULT_AGENCY, ROOT
 
 from ita_site import opendata
 from ita_site.site import load_site
 
-DATA = ROOT / "data"
+DATA = DEFAULT_AGENCY
 
 
 def read(path: Path):

@@ -1,7 +1,8 @@
 """The seed report's numbers and codes appear on the right pages of the built site.
 
-The expectations are written here from the source report (shared/seeds), not read from
-data/, so that a transcription error in data/ fails these tests.
+The site is the default agency's fixture (tests/fixtures/default_agency/data). The expectations
+are written here from the source report (shared/seeds), not read from the data, so that a
+transcription error in the data fails these tests.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT, build, replace_in
+from conftest import DEFAULT_AGENCY, ROOT, build, replace_in
 
 from ita_site.errors import DataErrors
 from ita_site.site import load_site
@@ -33,7 +33,7 @@ def only(data_dir, where: str) -> str:
 
 
 def test_default_data_is_valid():
-    site = load_site(ROOT / "data")
+    site = load_site(DEFAULT_AGENCY)
     assert sorted(site.years) == [2564, 2565, 2566]
 
 

@@ -89,7 +89,9 @@ class Organization(_Strict):
     name: Text = Field(title="ชื่อหน่วยงานเต็ม", description="ชื่อทางการเต็ม เช่น องค์การบริหารส่วนตำบล...")
     short_name: Text = Field(title="ชื่อย่อ", description="ชื่อย่อที่แสดงในหัวเว็บไซต์ เช่น อบต....")
     type: Text = Field(title="ประเภทหน่วยงาน", description="เช่น องค์การบริหารส่วนตำบล, เทศบาลตำบล")
-    district: Text = Field(title="อำเภอ", description="ชื่ออำเภอ ไม่ต้องพิมพ์คำว่า อำเภอ")
+    district: Text | None = Field(
+        default=None, title="อำเภอ", description="ชื่ออำเภอ ไม่ต้องพิมพ์คำว่า อำเภอ (ไม่ใส่ก็ได้ เช่น หน่วยงานระดับจังหวัด)"
+    )
     province: Text = Field(title="จังหวัด", description="ชื่อจังหวัด ไม่ต้องพิมพ์คำว่า จังหวัด")
     prepared_by: Text = Field(title="ผู้จัดทำรายงาน", description="หน่วยงานย่อยที่จัดทำรายงาน เช่น งานนโยบายและแผน สำนักปลัด")
 

@@ -81,7 +81,8 @@ def mentions(text: str) -> Iterator[Mention]:
 
 def own_names(org: Organization) -> tuple[str, ...]:
     words = places()
-    return (org.name, org.short_name, words["district_prefix"] + org.district, words["province_prefix"] + org.province)
+    district = (words["district_prefix"] + org.district,) if org.district else ()
+    return (org.name, org.short_name, *district, words["province_prefix"] + org.province)
 
 
 def is_own(mention: Mention, text: str, own: tuple[str, ...]) -> bool:
@@ -144,7 +145,7 @@ def other_agencies(data: DataSet) -> list[DataError]:
         return []
     org = data.organization.model
     own = own_names(org)
-    describe = {"หน่วยงาน": ("ชื่อหน่วยงาน", f"หน่วยงาน ({org.name})"), "อำเภอ": ("", f"อำเภอ ({org.district})"),
+    describe = {"หน่วยงาน": ("ชื่อหน่วยงาน", f"หน่วยงาน ({org.name})"), "อำเภอ": ("", f"อำเภอ ({org.district or 'ไม่ได้ระบุ'})"),
                 "จังหวัด": ("", f"จังหวัด ({org.province})")}  # fmt: skip
     warnings: dict[tuple[str, int, int], DataError] = {}
     for parsed, path, text in texts(data):

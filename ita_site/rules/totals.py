@@ -95,6 +95,14 @@ def ranks_readable(data: DataSet) -> list[DataError]:
                         "among: ชื่อกลุ่มตามที่ ป.ป.ช. ประกาศ หรือ group: type, province หรือ district",
                     )
                 )
+            if rank.group == "district" and data.organization is not None and data.organization.model.district is None:
+                errors.append(
+                    y.doc.error(
+                        (*at, "group"),
+                        "ลำดับในกลุ่มอำเภอ แต่ organization.yml ไม่ได้ระบุอำเภอ (group: district without a district)",
+                        "เพิ่ม district: ในไฟล์ organization.yml หรือเขียนชื่อกลุ่มเองด้วย among:",
+                    )
+                )
             if rank.of is not None and rank.position > rank.of:
                 errors.append(
                     y.doc.error(
