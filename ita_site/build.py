@@ -17,6 +17,7 @@ Nothing is kept in a module: whatever a step needs it gets from this object.
 from __future__ import annotations
 
 import time
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -26,7 +27,8 @@ from .assets import Asset
 from .caching import theme_template_cache
 from .charts.figures import Tools
 from .charts.render import CacheStats, ChartRenderer
-from .config import Settings
+from .build_messages import generated_collision
+from .config import ConfigError, Settings
 from .dates import build_date, build_timestamp
 from .errors import DataErrors
 from .pages import build_assets, build_pages, nav, site_texts
@@ -37,13 +39,12 @@ from .pdf import print_pdfs as _print_pdfs
 from .provenance import GitDates, edit_url, repo_path
 from .search import SearchIndexReport, build_search_index
 from .site import Site, inspect
-from .summary import build_notice
+from .linkhealth import read_report
+from .summary import build_notice, warning_lines
 from .templating import Options, Templates
 from .wording import labels
 
 
-# a hand-written page of docs/ where a generated page goes: the build stops (every engine)
-COLLISION = "docs/{path} ชนกับหน้าที่สร้างจากข้อมูล: ลบหรือเปลี่ยนชื่อไฟล์ใน docs/"
 
 
 @dataclass
@@ -93,6 +94,7 @@ class Build:
         self.build_date: date | None = None
         self.site: Site | None = None
         self.notice: str | None = None  # one line for the log: a year still being filled in
+        self.warnings: list[str] = []  # lines for the log: what validation warns about (the build goes on)
         self.pages: list[Page] = []
         self._by_src: dict[str, Page] = {}
         self.assets: list[Asset] = []
@@ -121,7 +123,13 @@ class Build:
             raise DataErrors(report.errors)
         assert report.site is not None
         self.site = report.site
+        if self.settings.link_report is not None:  # the last check of the disclosed links (scripts/check_links.py)
+            try:
+                self.site = dataclasses.replace(self.site, link_health=read_report(self.settings.link_report))
+            except ValueError as exc:
+                raise ConfigError(str(exc)) from None
         self.notice = build_notice(report)
+        self.warnings = warning_lines(report)
         self.stats.seconds["data"] = time.perf_counter() - started
         started = time.perf_counter()
         self.caches.charts.stats = self.stats.charts  # this build's counts
@@ -132,6 +140,19 @@ class Build:
         self.stats.seconds["pages"] = time.perf_counter() - started
 
     # --- what an engine asks -----------------------------------------------------------
+
+    @property
+    def docs_shown(self) -> str:
+        """docs_dir as messages show it: relative to the project (``docs``)."""
+        try:
+            return self.settings.docs_dir.relative_to(self.settings.root).as_posix()
+        except ValueError:
+            return str(self.settings.docs_dir)
+
+    def collision(self, path: str) -> str:
+        """The message when a hand-written file of docs/ has the path of a generated page:
+        the build stops (every engine)."""
+        return generated_collision(self.docs_shown, path)
 
     def page(self, src_uri: str) -> Page | None:
         """The generated page of a source path ("indicators/1.md"), None for docs/ pages."""

@@ -64,6 +64,7 @@ class ItaSettings(BaseModel):
     pdf: PdfMode = "auto"
     cache_dir: str | None = ".cache/ita"
     data_licence: DataLicence = DataLicence()
+    link_report: str | None = None  # the JSON report of scripts/check_links.py (ITA_LINK_REPORT overrides)
 
     @field_validator("pdf", mode="before")
     @classmethod
@@ -71,6 +72,11 @@ class ItaSettings(BaseModel):
         if isinstance(value, bool):  # YAML's true/false
             return "true" if value else "false"
         return str(value).strip().lower() if value is not None else "auto"
+
+    @field_validator("link_report", mode="before")
+    @classmethod
+    def _report(cls, value: Any) -> Any:
+        return None if value in ("", None) else value
 
     @field_validator("cache_dir", mode="before")
     @classmethod
@@ -98,6 +104,7 @@ _EXPECTED = {
     "pdf": "auto, true หรือ false",
     "cache_dir": "ชื่อโฟลเดอร์ เช่น .cache/ita หรือ false",
     "data_licence": "name: ... และ url: ...",
+    "link_report": "ชื่อไฟล์รายงานการตรวจลิงก์ เช่น link-health/link-health.json หรือเว้นว่าง",
 }
 
 
@@ -118,6 +125,7 @@ class Settings:
     chromium: str | None = None  # ITA_CHROMIUM, as given (pdf.find_chromium looks it up)
     search_segment: bool = True
     source_date_epoch: int | None = None  # the user's SOURCE_DATE_EPOCH, if set
+    link_report: Path | None = None  # the last check of the disclosed links (ITA_LINK_REPORT or extra.ita.link_report)
     environ: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -166,6 +174,7 @@ def load(
         raise ConfigError("\n".join(problems))
     data = environ.get("ITA_DATA_DIR") or checked.data_dir
     cache = environ["ITA_CACHE_DIR"] if "ITA_CACHE_DIR" in environ else checked.cache_dir
+    report = (environ.get("ITA_LINK_REPORT") or "").strip() or checked.link_report
     return Settings(
         root=root,
         data_dir=(root / data).resolve(),
@@ -179,6 +188,7 @@ def load(
         chromium=(environ.get("ITA_CHROMIUM") or "").strip() or None,
         search_segment=environ.get("ITA_SEARCH_SEGMENT", "1") != "0",
         source_date_epoch=epoch,
+        link_report=(root / report).resolve() if report else None,
         environ=environ,
     )
 
@@ -281,3 +291,9 @@ def _key_lines(config_file: Path) -> dict[tuple[str, ...], int]:
         for k2, _ in v.value if isinstance(v, yaml.MappingNode) else ():
             found[(k.value, k2.value)] = k2.start_mark.line + 1
     return found
+
+
+def lychee(environ: Mapping[str, str] | None = None) -> str | None:
+    """ITA_LYCHEE: the link checker program to use (``scripts/check_links.py``), if set."""
+    environ = os.environ if environ is None else environ
+    return (environ.get("ITA_LYCHEE") or "").strip() or None

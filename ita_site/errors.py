@@ -1,8 +1,9 @@
 """One type for every problem in `data/`: file, line, column, what, expected, suggestion.
 
-A problem is either an *error* (the data is wrong: the build stops) or a *to-fill* notice
-(a value left blank on purpose, ``null``, in the fiscal year being filled: the build goes on
-and the pages of that year say so). The wording around the parts is here, once.
+A problem is an *error* (the data is wrong: the build stops), a *to-fill* notice (a value
+left blank on purpose, ``null``, in the fiscal year being filled: the build goes on and the
+pages of that year say so) or a *warning* (probably wrong, e.g. another agency's name in the
+prose: printed and logged, the build goes on). The wording around the parts is here, once.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Literal
 
 ERROR: Literal["error"] = "error"
 TODO: Literal["todo"] = "todo"
+WARNING: Literal["warning"] = "warning"
+WARNING_MARK = "คำเตือน (warning)"
 
 EXPECTED = "ที่ถูกต้อง"
 DID_YOU_MEAN = "หมายถึง {value} หรือไม่? (did you mean)"
@@ -22,7 +25,8 @@ class DataError:
     """A problem in one data file, located to the line and column (1-based).
 
     ``suggestion`` is the value the author most likely meant (a key, a tool name, a code, a
-    number), shown as "did you mean"; ``kind`` is ``"error"`` or ``"todo"`` (left blank).
+    number), shown as "did you mean"; ``kind`` is ``"error"``, ``"todo"`` (left blank) or
+    ``"warning"`` (shown with "คำเตือน", does not stop the build).
     """
 
     file: str
@@ -35,7 +39,7 @@ class DataError:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
-        text = f"{where}: {self.problem}"
+        text = f"{where}: {WARNING_MARK + ': ' if self.is_warning else ''}{self.problem}"
         if self.expected:
             text += f" — {EXPECTED}: {self.expected}"
         if self.suggestion:
@@ -45,6 +49,10 @@ class DataError:
     @property
     def is_todo(self) -> bool:
         return self.kind == TODO
+
+    @property
+    def is_warning(self) -> bool:
+        return self.kind == WARNING
 
 
 @dataclass

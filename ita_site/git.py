@@ -1,5 +1,5 @@
 """The one way the build asks git something: the dates a site shows and is built "as of"
-(``dates.build_date``, ``reproducible.build_timestamp``, ``provenance.GitDates``).
+(``dates.build_date``, ``dates.build_timestamp``, ``provenance.GitDates``).
 
 A machine without git, or data outside a repository (a tarball), is not an error: every
 question then has no answer (None) and the caller falls back to the clock."""

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 
-def overview(year: int, latest: int) -> str:
+def overview(year: int, latest: int | None) -> str:
+    """The overview of a year: the home page for the latest published year (`latest`; None
+    when no year is published yet), else ``years/<year>.md``."""
     return "index.md" if year == latest else f"years/{year}.md"
+
+
+HOME = "index.md"
+GUIDE = "guide/index.md"  # the staff guide's first page (hand-written, docs/guide/)
 
 
 def indicator(number: int) -> str:
@@ -26,6 +32,17 @@ def plan(year: int) -> str:
 
 def questions(year: int) -> str:
     return f"questions/{year}.md"
+
+
+def oit(year: int) -> str:
+    """The OIT items of the year and what the agency has disclosed for each (การเปิดเผยข้อมูลสาธารณะ)."""
+    return f"oit/{year}.md"
+
+
+def code_page(year: int, code: str) -> str:
+    """Where a code links to: an OIT item (O11) to its item on the OIT page, any other code to
+    the year's question codes. The anchor is the code itself (``question_anchor``)."""
+    return oit(year) if code.startswith("O") else questions(year)
 
 
 def about(year: int) -> str:

@@ -20,3 +20,11 @@ def labels() -> dict[str, Any]:
     """The Thai wording used outside templates (navigation, titles, tool names, statuses)."""
     with open(TEMPLATES / "labels.yml", encoding="utf-8") as f:
         return yaml.safe_load(f)
+
+
+@functools.cache
+def places() -> dict[str, Any]:
+    """``templates/places.yml``: agency, district and province names that hand-written text
+    should only use for the agency in organization.yml (``rules/names.py``)."""
+    with open(TEMPLATES / "places.yml", encoding="utf-8") as f:
+        return yaml.safe_load(f)

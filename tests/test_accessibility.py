@@ -13,39 +13,10 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from checks import BLOCKING, DESKTOP, PHONE, SCHEMES, audit
 from conftest import built_pages
 
-SCHEMES = {"light": "default", "dark": "slate"}
-WIDTHS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
-BLOCKING = {"serious", "critical"}
-# Two idle periods after load: the page's own idle-time work (ita-tables.js) has run.
-IDLE = "new Promise(done => requestIdleCallback(() => requestIdleCallback(() => done(true))))"
-
-
-def audit(browser, base: str, pages: list[str], scheme: str, viewport: dict) -> dict[str, list[str]]:
-    """axe-core's serious and critical violations, by page (empty lists left out)."""
-    axe = Axe()
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
-    found: dict[str, list[str]] = {}
-    try:
-        page = context.new_page()
-        for path in pages:
-            page.goto(base + path)
-            page.wait_for_load_state("load")
-            page.evaluate("document.fonts.ready.then(() => true)")
-            page.evaluate(IDLE)  # ita-tables.js marks wide tables when the browser is idle
-            assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme], path
-            result = axe.run(page)
-            bad = [
-                f"{v['id']} ({v['impact']}, {len(v['nodes'])}x): {v['nodes'][0]['target']} {v['nodes'][0]['failureSummary'][:200]}"
-                for v in result.response["violations"]
-                if v["impact"] in BLOCKING
-            ]
-            if bad:
-                found[path] = bad
-    finally:
-        context.close()
-    return found
+WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
@@ -64,6 +35,16 @@ def test_axe_finds_no_serious_violation_with_progress_rows(tracking_site, tracki
     assert "plan/2566.html" in pages and "ita-timeline" in tracking_site.html("issues/2566/4.html")
     assert audit(browser, tracking_served, pages, scheme, WIDTHS["phone"]) == {}
     assert audit(browser, tracking_served, ["plan/2566.html", "issues/2566/4.html"], scheme, WIDTHS["desktop"]) == {}
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_axe_finds_no_serious_violation_on_the_oit_pages(oit_site, oit_served, browser, scheme, width):
+    """The OIT fixture's pages: state badges, links with dates and quarters, broken-link badges
+    and table, counts (the default site's OIT page is in the test above)."""
+    pages = [p for p in built_pages(oit_site) if p.startswith("oit/")] + ["indicators/9.html"]
+    assert "oit/2567.html" in pages and "ita-broken-links" in oit_site.html("oit/2567.html")
+    assert audit(browser, oit_served, pages, scheme, WIDTHS[width]) == {}
 
 
 def test_axe_would_see_a_violation(served, browser):
@@ -87,7 +68,7 @@ def test_axe_would_see_a_violation(served, browser):
 GENERIC_LINK_WORDS = {"ที่นี่", "คลิก", "คลิกที่นี่", "ลิงก์", "อ่านต่อ", "เพิ่มเติม", "here", "click here", "link", "more"}
 
 
-@pytest.mark.parametrize("which", ["site", "tracking_site"])
+@pytest.mark.parametrize("which", ["site", "tracking_site", "oit_site"])
 def test_language_headings_tables_and_links(which, request):
     built = request.getfixturevalue(which)
     problems = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT, build
+from conftest import DEFAULT_AGENCY, build
 
 from ita_site.charts import kinds, render, theme
 
@@ -101,7 +101,7 @@ def test_compiled_templates_kept_on_disk_give_the_same_pages(tmp_path):
     from ita_site.site import load_site
     from ita_site.templating import Templates
 
-    site = load_site(ROOT / "data")
+    site = load_site(DEFAULT_AGENCY)
     options = Options(charts=False)
     plain = build_pages(site, options)
     first = build_pages(site, tools=Tools(Templates(options, tmp_path), ChartRenderer()))  # compiles and writes

@@ -1,6 +1,6 @@
 """Charts: inline SVG rendered at build time, each with its text alternative and data table.
 
-The expected numbers are read from the YAML in data/ directly (not through ita_site's model),
+The expected numbers are read from the YAML of the default agency's fixture directly (not through ita_site's model),
 so that a chart showing something else than the data fails here.
 """
 
@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, BuiltSite, build
+from conftest import DEFAULT_AGENCY, ROOT, BuiltSite, build
 
 from ita_site.charts import figures, kinds, render, theme
 from ita_site.pages import Options, Tools, build_pages
 from ita_site.site import load_site
 
-DATA = ROOT / "data"
+DATA = DEFAULT_AGENCY
 FONTS = ROOT / "ita_site" / "charts" / "fonts"
 
 
@@ -140,7 +140,7 @@ def test_overview_tool_and_total_charts_match_the_data(site):
         assert abs(float(tool_rows[tool["code"]]) - mean) <= 0.005 + 1e-9
         assert tool_rows[tool["code"]] in svg_texts(soup.select_one("#chart-tools svg"))
     total_rows = [[c.get_text(strip=True) for c in tr.find_all(["th", "td"])] for tr in soup.select("#chart-totals tbody tr")]
-    assert [r[0] for r in total_rows] == [f"พ.ศ. {y}" for y in sorted(years())]  # every year in data/
+    assert [r[0] for r in total_rows] == [f"พ.ศ. {y}" for y in sorted(years())]  # every year in the data
     totals_svg = svg_texts(soup.select_one("#chart-totals svg"))
     for (year, data), row in zip(sorted(years().items()), total_rows):
         assert abs(float(row[1]) - data["stated"]["total"]) <= 0.01

@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build
+from conftest import DEFAULT_AGENCY, ROOT, build
 
 from ita_site import config
 
@@ -78,7 +78,7 @@ def test_a_wrong_setting_stops_mkdocs_build_with_the_line(tmp_path):
         f"theme:\n  custom_dir: {ROOT / 'overrides'}\nextra:\n  ita:\n    thai_digits: sometimes\n",
         encoding="utf-8",
     )
-    result = build(tmp_path / "site", None, "-f", str(file))
+    result = build(tmp_path / "site", DEFAULT_AGENCY, "-f", str(file))
     assert result.returncode != 0
     assert "mkdocs.yml:9: ค่า 'sometimes' ของ 'extra.ita.thai_digits' ใช้ไม่ได้" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()

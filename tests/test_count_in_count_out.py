@@ -1,4 +1,5 @@
-"""Nothing is lost: every score, question, list item and recommendation in data/ is on the site.
+"""Nothing is lost: every score, question, list item and recommendation in the data
+(the default agency's fixture) is on the site.
 
 The data side is counted from the YAML files themselves (plain ``yaml.safe_load``, not the
 project's loader), the site side from the built HTML. Each check is a function
@@ -14,7 +15,7 @@ from typing import Callable
 
 import pytest
 import yaml
-from conftest import ROOT, BuiltSite
+from conftest import DEFAULT_AGENCY, BuiltSite
 
 LIST_FIELDS = ["practice", "responsible", "steps", "constraints"]  # in the order of the table's columns
 LIST_COLUMN = {"practice": 2, "responsible": 3, "steps": 4, "constraints": 6}
@@ -28,7 +29,7 @@ class Count:
 
 
 class Data:
-    """The YAML files of data/, read plainly."""
+    """The YAML files of a data folder, read plainly."""
 
     def __init__(self, root: Path):
         self.root = root
@@ -146,7 +147,7 @@ CHECKS: list[Callable[[Data, BuiltSite], list[Count]]] = [
 
 @pytest.fixture(scope="module")
 def data() -> Data:
-    return Data(ROOT / "data")
+    return Data(DEFAULT_AGENCY)
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)

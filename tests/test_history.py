@@ -10,7 +10,7 @@ import subprocess
 from datetime import date, datetime, timezone
 
 import pytest
-from conftest import ROOT, BuiltSite, build
+from conftest import DEFAULT_AGENCY, ROOT, BuiltSite, build
 
 from ita_site.pages import build_pages
 from ita_site.templating import labels
@@ -44,10 +44,10 @@ def git(repo, *args, when: str | None = None):
 
 @pytest.fixture
 def repo(tmp_path):
-    """A copy of data/ in its own git history: all of it on 15 Jan 2025, then one change to
+    """A copy of the default agency's data in its own git history: all of it on 15 Jan 2025, then one change to
     years/2566.yml on 2 Mar 2025."""
     root = tmp_path / "repo"
-    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(DEFAULT_AGENCY, root / "data")
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "data", when="2025-01-15T10:00:00+07:00")
@@ -95,19 +95,19 @@ def test_uncommitted_file_has_no_date(repo):
 
 
 def test_no_history_no_date(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")  # not a git repository
+    shutil.copytree(DEFAULT_AGENCY, tmp_path / "data")  # not a git repository
     assert GitDates(tmp_path / "data")(("data/years/2566.yml",)) is None
 
 
 def test_no_git_no_date(monkeypatch):
     monkeypatch.setenv("PATH", "")  # git cannot be found
-    assert GitDates(ROOT / "data")(("data/years/2566.yml",)) is None
+    assert GitDates(DEFAULT_AGENCY)(("data/years/2566.yml",)) is None
 
 
 @needs_git
 def test_built_pages_show_the_date_git_gives(site):
     """The date on the page is `git log -1 --format=%cI -- <its source files>`."""
-    sources = ["data/years/2566.yml", "data/organization.yml"]
+    sources = [str(DEFAULT_AGENCY / "years/2566.yml"), str(DEFAULT_AGENCY / "organization.yml")]
     out = subprocess.run(["git", "log", "-1", "--format=%cI", "--", *sources], cwd=ROOT, capture_output=True, text=True)
     if not out.stdout.strip():
         pytest.skip("the data files are not committed in this checkout")
@@ -121,12 +121,13 @@ def test_a_copy_without_git_history_builds_without_dates(tmp_path):
     """A tarball of the project: no .git, the build succeeds and shows no date."""
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "hooks", "ita_site", "docs", "data", "schemas", "overrides"):
+    for name in ("mkdocs.yml", "hooks", "ita_site", "docs", "schemas", "overrides"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(src, project / name)
+    shutil.copytree(DEFAULT_AGENCY, project / "data")
     result = build(tmp_path / "site", None, cwd=project)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr

@@ -21,16 +21,16 @@ PACKAGE = ROOT / "ita_site"
 
 # low -> high; a unit is a top-level module or sub-package of ita_site
 LAYERS: list[set[str]] = [
-    {"errors", "wording", "paths", "git", "caching", "local_server", "citations", "evidence"},
+    {"errors", "wording", "paths", "git", "caching", "local_server", "citations", "evidence", "linkhealth"},
     {"model", "dates", "provenance"},
     {"inputs", "scoring"},
     {"rules", "config"},
     {"site"},
-    {"narrative", "tracking", "summary", "scaffold"},
+    {"narrative", "tracking", "summary", "scaffold", "disclosure", "build_messages"},
     {"templating"},
     {"assets", "charts", "opendata", "feed"},
     {"pages"},
-    {"search", "pdf"},
+    {"search", "pdf", "linkcheck"},
     {"build"},
     {"engines"},
     {"commands", "devtools"},

@@ -2,50 +2,15 @@
 tables of the seven issues are one card per question; on a desktop they are real tables whose
 seven columns are all in sight.
 
-Every built page of two sites is opened: the default data, and the tracking fixture (progress
+Every built page of two sites is opened: the default agency's fixture, and the tracking fixture (progress
 rows under each action, with timelines and evidence links, and a year being filled in).
 """
 
 from __future__ import annotations
 
 import pytest
+from checks import DESKTOP, OVERFLOW, PHONE, sideways
 from conftest import built_pages
-
-PHONE = {"width": 375, "height": 812}
-DESKTOP = {"width": 1280, "height": 900}
-
-# Widths of the page and of its body against the screen; the widest element that sticks out
-# (to say what to fix when the check fails).
-OVERFLOW = """() => {
-  const doc = document.documentElement, body = document.body;
-  let widest = null;
-  if (doc.scrollWidth > doc.clientWidth || body.scrollWidth > body.clientWidth) {
-    let right = doc.clientWidth;
-    for (const el of document.querySelectorAll("body *")) {
-      const r = el.getBoundingClientRect();
-      if (r.right > right + 0.5 && r.width > 0) { right = r.right; widest = el.outerHTML.slice(0, 160); }
-    }
-  }
-  return {doc: [doc.scrollWidth, doc.clientWidth], body: [body.scrollWidth, body.clientWidth], widest};
-}"""
-
-
-def sideways(browser, base: str, pages: list[str], viewport: dict) -> dict[str, dict]:
-    """The pages that are wider than the screen, with their widths."""
-    context = browser.new_context(viewport=viewport, device_scale_factor=1)
-    wider = {}
-    try:
-        page = context.new_page()
-        for path in pages:
-            page.goto(base + path)
-            page.wait_for_load_state("load")
-            page.evaluate("document.fonts.ready.then(() => true)")
-            found = page.evaluate(OVERFLOW)
-            if found["doc"][0] > found["doc"][1] or found["body"][0] > found["body"][1]:
-                wider[path] = found
-    finally:
-        context.close()
-    return wider
 
 
 def test_no_page_scrolls_sideways_on_a_phone(site, served, browser):
@@ -59,6 +24,14 @@ def test_no_page_of_the_tracking_site_scrolls_sideways_on_a_phone(tracking_site,
     assert "plan/2566.html" in pages and "years/2566.html" in pages and "about/2567.html" in pages
     assert "ita-timeline" in tracking_site.html("issues/2566/4.html")  # progress rows are there
     assert sideways(browser, tracking_served, pages, PHONE) == {}
+
+
+def test_no_page_of_the_oit_site_scrolls_sideways_on_a_phone(oit_site, oit_served, browser):
+    """The OIT fixture: items with several links, dates, quarters, reasons, broken-link badges
+    and the table of broken links."""
+    pages = built_pages(oit_site)
+    assert "oit/2567.html" in pages and "ita-broken-links" in oit_site.html("oit/2567.html")
+    assert sideways(browser, oit_served, pages, PHONE) == {}
 
 
 def test_the_check_sees_a_page_that_scrolls_sideways(served, browser):

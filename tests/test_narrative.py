@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import yaml
-from conftest import ROOT, build, replace_in
+from conftest import DEFAULT_AGENCY, ROOT, build, replace_in
 
 from ita_site import narrative
 from ita_site.pages import Options, build_pages
@@ -25,12 +25,12 @@ def section(markdown: str, heading: str) -> str:
 
 
 def test_strengths_of_2566_are_the_seven_above_90_in_score_order():
-    site = load_site(ROOT / "data")
+    site = load_site(DEFAULT_AGENCY)
     assert [r.number for r in narrative.strengths(site, site.years[2566])] == [9, 10, 7, 6, 8, 1, 3]
 
 
 def test_weak_points_of_2566_are_indicators_2_5_4():
-    site = load_site(ROOT / "data")
+    site = load_site(DEFAULT_AGENCY)
     assert [r.number for r in narrative.weak_points(site, site.years[2566])] == [2, 5, 4]
 
 
@@ -109,7 +109,7 @@ def test_override_quoting_a_wrong_figure_is_refused(data_copy):
 
 
 def test_year_over_year_change_in_words_and_signs():
-    site = load_site(ROOT / "data")
+    site = load_site(DEFAULT_AGENCY)
     text = section(page(site, "index.md"), "เปรียบเทียบกับปีก่อน").translate(THAI)
     assert "คะแนนภาพรวมลดลง 0.30 คะแนน (จากร้อยละ 95.37 เป็นร้อยละ 95.07)" in text
     assert "ตัวชี้วัดที่คะแนนเพิ่มขึ้น 3 ตัวชี้วัด" in text and "คุณภาพการดำเนินงาน (+5.64)" in text
@@ -118,7 +118,7 @@ def test_year_over_year_change_in_words_and_signs():
 
 
 def test_thai_digits_in_prose_can_be_switched_off():
-    site = load_site(ROOT / "data")
+    site = load_site(DEFAULT_AGENCY)
     thai = section(page(site, "index.md"), "จุดแข็ง")
     arabic = section(page(site, "index.md", Options(thai_digits=False)), "จุดแข็ง")
     assert "ร้อยละ ๑๐๐.๐๐" in thai
@@ -129,7 +129,7 @@ def test_thai_digits_option_in_mkdocs_yml(tmp_path):
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("thai_digits: true", "thai_digits: false")
     (ROOT / "mkdocs.arabic.yml").write_text(config, encoding="utf-8")
     try:
-        result = build(tmp_path / "site", None, "--config-file", str(ROOT / "mkdocs.arabic.yml"))
+        result = build(tmp_path / "site", DEFAULT_AGENCY, "--config-file", str(ROOT / "mkdocs.arabic.yml"))
     finally:
         (ROOT / "mkdocs.arabic.yml").unlink()
     assert result.returncode == 0, result.stderr
@@ -138,7 +138,7 @@ def test_thai_digits_option_in_mkdocs_yml(tmp_path):
 
 
 def test_levels_follow_each_years_methodology():
-    site = load_site(ROOT / "data")
+    site = load_site(DEFAULT_AGENCY)
     assert site.years[2566].computed.level == "ผ่านดี"  # IIT 87.13 < 95: not ผ่านดีเยี่ยม
     assert site.years[2565].computed.level == "AA"
     assert site.years[2564].computed.level == "A"

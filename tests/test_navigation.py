@@ -4,7 +4,7 @@ the tree is Links and Groups whose titles come from labels.yml; MkDocs gets it e
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from conftest import DEFAULT_AGENCY
 
 from ita_site.pages import build_pages, nav, navigation_tree
 from ita_site.pages.navigation import Group, Link, Section, to_mkdocs
@@ -20,7 +20,7 @@ def test_a_section_is_a_known_kind():
 
 
 def test_the_tree_is_objects_titled_from_labels():
-    site = load_site(ROOT / "data")
+    site = load_site(DEFAULT_AGENCY)
     pages = build_pages(site, Options(charts=False))
     tree = navigation_tree(pages, site)
     assert all(isinstance(item, (Link, Group)) for item in tree)

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 import yaml
-from conftest import ROOT, BuiltSite, build, replace_in
+from conftest import DEFAULT_AGENCY, ROOT, BuiltSite, build, replace_in
 
 from ita_site.errors import DataErrors
 from ita_site.model.kinds import MODELINE
@@ -36,7 +36,7 @@ def test_scaffold_writes_the_year_and_its_question_catalog(new_year):
     year = new_year / "years/2567.yml"
     text = year.read_text(encoding="utf-8")
     doc = yaml.safe_load(text)
-    latest = load_site(ROOT / "data").latest
+    latest = load_site(DEFAULT_AGENCY).latest
     assert doc["fiscal_year"] == 2567
     assert doc["methodology"] == latest.methodology.id  # carried over
     assert [e["indicator"] for e in doc["scores"]] == latest.methodology.indicators
@@ -49,7 +49,7 @@ def test_scaffold_writes_the_year_and_its_question_catalog(new_year):
     assert first.startswith(MODELINE)
     assert (year.parent / first[len(MODELINE) :]).resolve() == (ROOT / "schemas/year.schema.json").resolve()
     questions = yaml.safe_load((new_year / "questions/2567.yml").read_text(encoding="utf-8"))
-    before = yaml.safe_load((ROOT / "data/questions/2566.yml").read_text(encoding="utf-8"))
+    before = yaml.safe_load((DEFAULT_AGENCY / "questions/2566.yml").read_text(encoding="utf-8"))
     assert questions["fiscal_year"] == 2567 and questions["questions"] == before["questions"]
     assert not (new_year / "actions/2567.yml").exists() and not (new_year / "recommendations/2567.yml").exists()
 
@@ -107,7 +107,7 @@ def test_bad_data_in_the_year_being_filled_still_stops_the_build(new_year, tmp_p
 def test_once_filled_the_new_year_is_the_home_page(new_year):
     year = new_year / "years/2567.yml"
     text = year.read_text(encoding="utf-8")
-    scores = iter(f"{v:.2f}" for v in load_site(ROOT / "data").years[2566].scores.values())
+    scores = iter(f"{v:.2f}" for v in load_site(DEFAULT_AGENCY).years[2566].scores.values())
     text = re.sub(r"score: null", lambda m: f"score: {next(scores)}", text)
     text = text.replace("total: null", "total: 95.07")
     year.write_text(text, encoding="utf-8")

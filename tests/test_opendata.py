@@ -1,5 +1,6 @@
 """Open data: every file the download page lists is in the built site, parses, has the
-documented columns, and holds the same numbers and the same count of records as data/.
+documented columns, and holds the same numbers and the same count of records as the data
+(the default agency's fixture).
 
 Expectations are read from the YAML directly (yaml.safe_load), not through ita_site.
 """
@@ -15,12 +16,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import DEFAULT_AGENCY, ROOT
 
 from ita_site import opendata
 from ita_site.site import load_site
 
-DATA = ROOT / "data"
+DATA = DEFAULT_AGENCY
 
 
 def read(path: Path):
@@ -31,6 +32,8 @@ YEARS = {int(p.stem): read(p) for p in sorted((DATA / "years").glob("*.yml"))}
 CATALOG = {d["number"]: d for d in (read(p) for p in sorted((DATA / "indicators").glob("*.yml")))}
 ACTIONS = {int(p.stem): read(p) for p in sorted((DATA / "actions").glob("*.yml"))}
 RECS = {int(p.stem): read(p) for p in sorted((DATA / "recommendations").glob("*.yml"))}
+# years whose question catalog has OIT items: they have an OIT file (ita-<year>-oit)
+OIT = {int(p.stem) for p in sorted((DATA / "questions").glob("*.yml")) if any(q["code"].startswith("O") for q in read(p)["questions"])}
 QUESTIONS = {int(p.stem): {q["code"]: q for q in read(p)["questions"]} for p in sorted((DATA / "questions").glob("*.yml"))}
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
@@ -70,8 +73,10 @@ def test_download_page_lists_every_file_in_the_site(site):
     expected = ["downloads/ita-all-years.csv"]
     for y in YEARS:
         kinds = ["indicators", "tools", "totals"]
+        kinds += ["ranks"] if YEARS[y].get("rank") else []
         kinds += ["actions"] if y in ACTIONS else []
         kinds += ["recommendations"] if y in RECS else []
+        kinds += ["oit"] if y in OIT else []
         expected += [f"downloads/ita-{y}-{k}.{fmt}" for k in kinds for fmt in ("csv", "json")]
         expected += [f"downloads/ita-report-{y}.pdf"]  # the full report (the `site` fixture prints it)
     assert listed == sorted(expected)

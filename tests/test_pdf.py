@@ -3,7 +3,7 @@
 The `site` fixture is built as `mkdocs.yml` says by default (`extra.ita.pdf: auto`) on a machine
 with Debian's chromium (scripts/test.sh installs it): each year's report is printed to
 `downloads/ita-report-<year>.pdf`. The PDF is read back with poppler-utils (pdfinfo, pdftotext,
-pdftoppm) and compared with the data it is built from, read here from data/ (nothing about
+pdftoppm) and compared with the data it is built from, read here from the default agency's fixture (nothing about
 the agency is written in this file).
 """
 
@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, ROOT, build, built_pages
+from conftest import CHROMIUM, DEFAULT_AGENCY, build, built_pages
 
 from ita_site import pdf as core
 
@@ -24,7 +24,7 @@ from ita_site import paths
 from ita_site.site import load_site
 from ita_site.wording import labels
 
-DATA = ROOT / "data"
+DATA = DEFAULT_AGENCY
 
 
 @pytest.fixture(scope="module")
@@ -239,7 +239,7 @@ def test_without_chromium_no_pdf_and_no_link(tmp_path):
     """extra.ita.pdf: auto on a machine without Chromium: the strict build passes, says why in
     an INFO line, and no page links a PDF."""
     out = tmp_path / "site"
-    result = build(out, None, env={"ITA_PDF": "auto", "ITA_CHROMIUM": str(tmp_path / "no-chromium")})
+    result = build(out, env={"ITA_PDF": "auto", "ITA_CHROMIUM": str(tmp_path / "no-chromium")})
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     assert re.search(r"INFO\s+-\s+ita: PDF of the full reports not built: ITA_CHROMIUM=\S+ is not an executable", result.stderr)
@@ -256,7 +256,7 @@ def built_pages_of(folder: Path) -> list[str]:
 
 
 def test_pdf_true_without_chromium_stops_the_build(tmp_path):
-    result = build(tmp_path / "site", None, env={"ITA_PDF": "true", "ITA_CHROMIUM": str(tmp_path / "no-chromium")})
+    result = build(tmp_path / "site", env={"ITA_PDF": "true", "ITA_CHROMIUM": str(tmp_path / "no-chromium")})
     assert result.returncode != 0
     assert "extra.ita.pdf is true but ITA_CHROMIUM=" in result.stderr
     assert "apt-get install chromium" in result.stderr

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from checks import search
 from conftest import built_pages
-from test_search_browser import search
 
 LOCAL = {"127.0.0.1"}
 LOCAL_SCHEMES = {"data", "blob", "about"}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, build
+from conftest import DEFAULT_AGENCY, ROOT, build
 
 WORKFLOW = ROOT / ".github/workflows/pages.yml"
 PRECOMMIT = ROOT / ".pre-commit-config.yaml"
@@ -57,9 +57,10 @@ def test_every_dependency_is_pinned():
 # --- the workflow -------------------------------------------------------------------------
 
 
-def test_workflow_is_valid_for_github():
+@pytest.mark.parametrize("path", sorted((ROOT / ".github/workflows").glob("*.yml")), ids=lambda p: p.name)
+def test_workflow_is_valid_for_github(path):
     result = subprocess.run(
-        [CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        [CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows", str(path)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -93,9 +94,12 @@ def test_no_secrets_and_only_official_actions():
     assert "secrets." not in text
     used = {s["uses"].split("@")[0] for s in steps(workflow()) if "uses" in s}
     assert used == OFFICIAL
-    for s in steps(workflow()):
-        if "uses" in s:
-            assert re.fullmatch(r"v[0-9]+", s["uses"].split("@")[1]), s["uses"]
+    for path in sorted((ROOT / ".github/workflows").glob("*.yml")):  # the manual new-agency one too
+        assert "secrets." not in path.read_text(encoding="utf-8"), path.name
+        for s in steps(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            if "uses" in s:
+                assert s["uses"].split("@")[0] in OFFICIAL, (path.name, s["uses"])
+                assert re.fullmatch(r"v[0-9]+", s["uses"].split("@")[1]), s["uses"]
 
 
 def test_pull_requests_are_checked_and_main_is_deployed():
@@ -103,8 +107,13 @@ def test_pull_requests_are_checked_and_main_is_deployed():
     assert "pull_request" in doc["on"]
     assert doc["on"]["push"]["branches"] == ["main"]
     runs = [s.get("run", "") for s in doc["jobs"]["build"]["steps"]]
-    # the README's commands: build.sh validates (scripts/validate.py) then builds --strict
-    assert "scripts/build.sh" in runs and "scripts/test.sh" in runs
+    # the README's commands: build.sh validates (scripts/validate.py) then builds --strict;
+    # then the site checks of data/ (tests/agency/), not the product's tests: a fork's valid data
+    # publishes whatever the machine (tests/test_workflow_on_forks.py runs these commands)
+    assert [r for r in runs if r] == ["scripts/build.sh", "scripts/test.sh site"]
+    test_sh = (ROOT / "scripts/test.sh").read_text(encoding="utf-8")
+    assert 'pytest tests/agency "$@"' in test_sh
+    assert (ROOT / ".ci/run").read_text(encoding="utf-8").strip().endswith("exec scripts/test.sh")  # developers: everything
     build_sh = (ROOT / "scripts/build.sh").read_text(encoding="utf-8")
     assert "scripts/validate.py" in build_sh and "build --strict" in build_sh
     deploy = doc["jobs"]["deploy"]
@@ -175,10 +184,11 @@ def test_pre_commit_commands_need_only_pydantic_and_pyyaml(module):
     code = (
         "import sys, runpy\n"
         f"for name in {blocked!r}: sys.modules[name] = None\n"
-        f"sys.argv = [{module!r}] + ({['--check']!r} if {module!r}.endswith('schema') else [])\n"
+        f"sys.argv = [{module!r}] + sys.argv[1:]\n"
         f"runpy.run_module({module!r}, run_name='__main__', alter_sys=True)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    arguments = ["--check"] if module.endswith("schema") else [str(DEFAULT_AGENCY)]  # never the project's data/
+    result = subprocess.run([sys.executable, "-c", code, *arguments], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -231,14 +241,17 @@ def test_every_generated_page_edits_the_yaml_it_is_built_from(published):
     from ita_site.pages import build_pages
     from ita_site.site import load_site
 
-    pages = build_pages(load_site(ROOT / "data"))
+    pages = build_pages(load_site(DEFAULT_AGENCY))
     assert pages
+    folder = DEFAULT_AGENCY.relative_to(ROOT).as_posix()  # the data folder, from the project root
     for page in pages:
         html = (published / page.path.replace(".md", ".html")).read_text(encoding="utf-8")
         link = edit_link(html)
-        assert link == f"{REPO}/edit/main/{page.sources[0]}", (page.path, link)
-        assert re.fullmatch(rf"{REPO}/edit/main/data/.+\.yml", link)
-        assert (ROOT / page.sources[0]).is_file()
+        assert page.sources[0].startswith("data/")  # as shown: from the data folder's parent
+        source = f"{folder}/{page.sources[0].removeprefix('data/')}"
+        assert link == f"{REPO}/edit/main/{source}", (page.path, link)
+        assert re.fullmatch(rf"{REPO}/edit/main/{folder}/.+\.yml", link)
+        assert (ROOT / source).is_file()
 
 
 def test_guide_pages_edit_their_markdown(published):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import DEFAULT_AGENCY, ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -21,7 +21,7 @@ from ita_site.model.files import IndicatorScore
 from ita_site.model.kinds import KINDS, MODELINE, kind_of, schema_text
 
 SCHEMAS = ROOT / "schemas"
-DATA = ROOT / "data"
+DATA = DEFAULT_AGENCY
 
 
 @functools.cache

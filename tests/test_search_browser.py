@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from checks import DESKTOP, PHONE, search, search_box, site_path
 from conftest import ROOT, build
 
 EXPECTED = {
@@ -35,42 +36,12 @@ EXPECTED = {
     "สินบน": {"indicators/6.html"},
     "คู่มือ": {"issues/2566/1.html"},
 }
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 375, "height": 812}
-
-
-def search(page, query: str, phone: bool = False) -> list[str]:
-    """Open the search box as a reader does, type `query` key by key; the result links."""
-    if phone:
-        page.click("label.ita-search-open")  # the magnifier in the header
-    else:
-        page.click("input.md-search__input")  # the box in the header
-    box = page.locator("input.md-search__input")
-    box.fill("")
-    box.press_sequentially(query, delay=20)
-    page.wait_for_function(
-        "q => document.querySelector('[data-ita-search]').getAttribute('data-results-for') === q",
-        arg=query,
-        timeout=15000,
-    )
-    return page.eval_on_selector_all(".md-search-result__list a.md-search-result__link", "links => links.map(a => a.href)")
-
-
-def site_path(url: str, base: str) -> str:
-    assert url.startswith(base), url
-    return url[len(base):].split("#")[0]
 
 
 @pytest.fixture(scope="module")
 def desktop(browser, served):
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(served + "index.html")
-    yield page
-    context.close()
-    assert not errors, errors
+    with search_box(browser, served) as page:
+        yield page
 
 
 @pytest.mark.parametrize("query", list(EXPECTED))

@@ -9,8 +9,8 @@ import subprocess
 import time
 import urllib.request
 
+from checks import search, site_path
 from conftest import MKDOCS, ROOT, replace_in
-from test_search_browser import search, site_path
 
 
 def free_port() -> int:

@@ -1,7 +1,7 @@
 """Text fields are text: HTML, script, links and markup typed into data/ show as typed, and
 never execute, in the HTML of every page and in a real browser (Debian's chromium).
 
-Every text value of a copy of data/ gets a block-level prefix and, after a marker naming its
+Every text value of a copy of the default agency's data gets a block-level prefix and, after a marker naming its
 field, every payload below; the site is built with the real `mkdocs build --strict`.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, build
+from conftest import DEFAULT_AGENCY, build
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -73,7 +73,7 @@ def inject(value, key: str | None = None):
 
 
 def payload_data(target: Path) -> Path:
-    shutil.copytree(ROOT / "data", target)
+    shutil.copytree(DEFAULT_AGENCY, target)
     for path in target.rglob("*.yml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         data = inject(data)

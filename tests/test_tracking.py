@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 import yaml
-from conftest import AS_OF, ROOT, TRACKING
+from conftest import AS_OF, DEFAULT_AGENCY, TRACKING
 
 from ita_site import tracking
 from ita_site.dates import build_date, fiscal_year_end, fiscal_year_of, fiscal_year_start
@@ -144,7 +144,7 @@ def test_updates_are_in_date_order_with_evidence(fixture_site):
 
 
 def test_default_data_has_no_progress_and_invents_none():
-    site = load_site(ROOT / "data")
+    site = load_site(DEFAULT_AGENCY)
     p = tracking.plan(site, 2566)
     assert p.plan_year is None
     assert {a.status for a in p.actions} == {"none"}

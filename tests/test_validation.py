@@ -7,7 +7,7 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT, build, replace_in
+from conftest import DEFAULT_AGENCY, ROOT, build, replace_in
 
 from ita_site.errors import DataErrors
 from ita_site.site import load_site
@@ -33,7 +33,7 @@ def only(data_dir, where: str) -> str:
 
 
 def test_default_data_is_valid():
-    site = load_site(ROOT / "data")
+    site = load_site(DEFAULT_AGENCY)
     assert sorted(site.years) == [2564, 2565, 2566]
 
 
@@ -151,13 +151,16 @@ def test_unknown_indicator_in_recommendation(data_copy):
     assert any(m.startswith(f"data/recommendations/2566.yml:{line}:") and "12" in m for m in found), found
 
 
-def test_year_missing_an_indicator(data_copy):
+def test_year_missing_an_indicator_is_a_partial_year(data_copy):
+    """An indicator left out was not published: not an error, and the stated total, which the
+    other nine scores cannot confirm, is the official result (issue #11)."""
     path = data_copy / "years/2564.yml"
     text = path.read_text(encoding="utf-8")
     start = text.index("  - indicator: 10")
     path.write_text(text[:start], encoding="utf-8")
-    found = problems(data_copy)
-    assert any(m.startswith("data/years/2564.yml:") and "10" in m for m in found), found
+    year = load_site(data_copy).years[2564]
+    assert year.result.unpublished == (10,) and 10 not in year.scores
+    assert year.result.total == 90.03 and year.result.total_stated and year.computed is None
 
 
 def test_alias_is_refused(data_copy):
@@ -608,11 +611,13 @@ def test_blank_in_a_published_year_is_an_error(data_copy):
     assert "ไม่ใช่ปีล่าสุด" in msg
 
 
-def test_a_site_needs_one_complete_year(data_copy):
+def test_a_site_with_only_a_year_to_fill_in_is_valid(data_copy):
+    """No published year is no error (issue #11): the home page says what to fill in."""
     for year in (2564, 2565):
         (data_copy / f"years/{year}.yml").unlink()
     replace_in(data_copy / "years/2566.yml", "total: 95.07", "total: null")
-    assert "ยังไม่มีปีงบประมาณที่กรอกข้อมูลครบ" in only(data_copy, "data/years/2566.yml:")
+    site = load_site(data_copy)
+    assert not site.has_results and list(site.pending) == [2566]
 
 
 # --- the command ---------------------------------------------------------------------------

@@ -16,11 +16,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, build
+from conftest import DEFAULT_AGENCY, FIXTURES, ROOT, build
 
 pytest.importorskip("zensical", reason='Zensical is an extra: pip install -e ".[zensical]"')
 
-DATA_SETS = [ROOT / "data", *sorted((ROOT / "tests" / "fixtures").glob("*/data"))]
+DATA_SETS = sorted(FIXTURES.glob("*/data"))  # every fixture agency (never the project's data/)
 REPO = "https://github.com/example-org/ita-site"
 NUMBER = re.compile(r"[0-9๐-๙][0-9๐-๙.,]*")
 ENGINE_FILES = re.compile(r"^(assets/(javascripts|stylesheets|images)/|pagefind/|search\.json$|sitemap\.xml)")
@@ -35,7 +35,7 @@ def zensical_build(site_dir: Path, data_dir: Path, env: dict[str, str]) -> subpr
     )  # fmt: skip
 
 
-@pytest.fixture(scope="module", params=DATA_SETS, ids=lambda p: p.parent.name if p.parent != ROOT else "data")
+@pytest.fixture(scope="module", params=DATA_SETS, ids=lambda p: p.parent.name)
 def data_set(request) -> Path:
     return request.param
 
@@ -157,8 +157,8 @@ def test_a_reader_finds_the_same_pages_for_the_same_thai_words(pair, data_set, b
 
     from ita_site.local_server import serve
 
-    if data_set != ROOT / "data":
-        pytest.skip("the expected pages are those of the default data")
+    if data_set != DEFAULT_AGENCY:
+        pytest.skip("the expected pages are those of the default agency")
     found: dict[str, list[list[str]]] = {}
     for site in pair:
         server, base = serve(site)

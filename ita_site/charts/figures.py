@@ -97,78 +97,103 @@ def _pass_mark_label(value: float) -> str:
     return _words()["pass_mark"].format(value=fmt_mark(value))
 
 
-def _versus(value: float, pass_mark: float) -> str:
+def _versus(value: float | None, pass_mark: float) -> str:
+    if value is None:
+        return _missing()
     return _words()["passed"] if value >= pass_mark else _words()["below"]
 
 
-def indicators(site: Site, y: Year, draw: Tools) -> Figure:
-    """Overview: the year's indicator scores, coloured by tool, with the pass mark."""
+def _missing() -> str:
+    return labels()["missing"]["short"]
+
+
+def _shown(value: float | None) -> str:
+    """A score in a chart's table: 92.50, or the mark of a figure not published."""
+    return fmt_score(value) if value is not None else labels()["missing"]["mark"]
+
+
+def indicators(site: Site, y: Year, draw: Tools) -> Figure | None:
+    """Overview: the year's indicator scores, coloured by tool, with the pass mark; an
+    indicator not published has no bar and says so. None when no score is published."""
+    if not y.scores:
+        return None
     w, tools = _words(), labels()["tools"]
     pass_mark = y.methodology.pass_mark
-    entries = [(e.indicator, site.indicators[e.indicator], e.score) for e in y.file.scores]
+    entries = [(n, site.indicators[n], y.scores.get(n)) for n in y.methodology.indicators]
     bars = [
         kinds.Bar(w["bar"].format(number=n, name=ind.name_in(y.year), tool=ind.tool), score, ind.tool, tools[ind.tool])
         for n, ind, score in entries
     ]
-    chart = functools.partial(kinds.labelled_bars, bars, pass_mark, _pass_mark_label(pass_mark), w["legend"])
+    chart = functools.partial(kinds.labelled_bars, bars, pass_mark, _pass_mark_label(pass_mark), w["legend"], _missing())
     c = w["columns"]
     table = Table(
         (c["indicator"], c["tool"], c["score"], c["versus"]),
-        tuple((f"{n}. {ind.name_in(y.year)}", ind.tool, fmt_score(s), _versus(s, pass_mark)) for n, ind, s in entries),
+        tuple((f"{n}. {ind.name_in(y.year)}", ind.tool, _shown(s), _versus(s, pass_mark)) for n, ind, s in entries),
     )
-    high, low = max(s for _, _, s in entries), min(s for _, _, s in entries)
-    below = [(n, ind.name_in(y.year), s) for n, ind, s in entries if s < pass_mark]
+    known = [(n, ind, s) for n, ind, s in entries if s is not None]
+    high, low = max(s for _, _, s in known), min(s for _, _, s in known)
+    below = [(n, ind.name_in(y.year), s) for n, ind, s in known if s < pass_mark]
     return _figure(
         "chart-indicators", "indicators", chart, draw, table,
-        year=y.year, count=len(entries), pass_mark=pass_mark, below=below, tools=[t.code for t in y.methodology.tools],
+        year=y.year, count=len(known), pass_mark=pass_mark, below=below, tools=[t.code for t in y.methodology.tools],
         high=high, low=low,  # every indicator with the highest (lowest) score is named
-        highest=[(n, ind.name_in(y.year)) for n, ind, s in entries if s == high],
-        lowest=[(n, ind.name_in(y.year)) for n, ind, s in entries if s == low],
+        highest=[(n, ind.name_in(y.year)) for n, ind, s in known if s == high],
+        lowest=[(n, ind.name_in(y.year)) for n, ind, s in known if s == low],
+        unpublished=[(n, ind.name_in(y.year)) for n, ind, s in entries if s is None],
     )  # fmt: skip
 
 
-def tools(site: Site, y: Year, draw: Tools) -> Figure:
-    """Overview: the year's score per tool (mean of its indicators), with the pass mark."""
+def tools(site: Site, y: Year, draw: Tools) -> Figure | None:
+    """Overview: the year's score per tool (mean of its indicators, or as stated), with the
+    pass mark; a tool not published has no bar. None when no tool score is known."""
+    if not y.result.tools:
+        return None
     w, names = _words(), labels()["tools"]
     pass_mark = y.methodology.pass_mark
-    values = [(t.code, y.computed.tools_rounded[t.code]) for t in y.methodology.tools]
+    values = [(t.code, y.result.tools.get(t.code)) for t in y.methodology.tools]
     bars = [kinds.Bar(names[code], v, code, names[code]) for code, v in values]
-    chart = functools.partial(kinds.labelled_bars, bars, pass_mark, _pass_mark_label(pass_mark), None)
+    chart = functools.partial(kinds.labelled_bars, bars, pass_mark, _pass_mark_label(pass_mark), None, _missing())
     c = w["columns"]
-    table = Table((c["tool"], c["score"], c["versus"]), tuple((names[k], fmt_score(v), _versus(v, pass_mark)) for k, v in values))
+    table = Table((c["tool"], c["score"], c["versus"]), tuple((names[k], _shown(v), _versus(v, pass_mark)) for k, v in values))
     return _figure(
         "chart-tools", "tools", chart, draw, table,
-        year=y.year, values=values, pass_mark=pass_mark, below=[k for k, v in values if v < pass_mark],
+        year=y.year, values=[(k, v) for k, v in values if v is not None], pass_mark=pass_mark,
+        below=[k for k, v in values if v is not None and v < pass_mark], unpublished=[k for k, v in values if v is None],
     )  # fmt: skip
 
 
-def totals(site: Site, draw: Tools) -> Figure:
-    """Overview: the total of every fiscal year in the data, with each year's pass mark."""
+def totals(site: Site, draw: Tools) -> Figure | None:
+    """Overview: the total of every fiscal year in the data, with each year's pass mark; a
+    year without a published total is a gap in the line. None when no year has a total."""
     w = _words()
     years = list(site.years.values())
-    points = [kinds.Point(str(y.year), y.computed.total_rounded, y.methodology.pass_mark) for y in years]
+    if not any(y.result.total is not None for y in years):
+        return None
+    points = [kinds.Point(str(y.year), y.result.total, y.methodology.pass_mark) for y in years]
     chart = functools.partial(
         kinds.trend, points, theme.TOTAL_COLOUR, _pass_mark_label(points[-1].pass_mark), w["years_axis"], w["total_axis"]
     )
     c = w["columns"]
     table = Table(
         (c["year"], c["total"], c["pass_mark"]),
-        tuple((w["year"].format(year=y.year), fmt_score(y.computed.total_rounded), fmt_mark(y.methodology.pass_mark)) for y in years),
+        tuple((w["year"].format(year=y.year), _shown(y.result.total), fmt_mark(y.methodology.pass_mark)) for y in years),
     )
     return _figure(
         "chart-totals", "totals", chart, draw, table,
-        points=[(y.year, y.computed.total_rounded, y.methodology.pass_mark, y.computed.level) for y in years],
+        points=[(y.year, y.result.total, y.methodology.pass_mark, y.result.level) for y in years if y.result.total is not None],
+        unpublished=[y.year for y in years if y.result.total is None],
     )  # fmt: skip
 
 
 def trend(site: Site, number: int, draw: Tools) -> Figure | None:
-    """Indicator page: its score in each fiscal year, with that year's pass mark."""
+    """Indicator page: its score in each fiscal year, with that year's pass mark; a year
+    without its published score is a gap in the line."""
     w = _words()
     ind = site.indicators[number]
-    years = [y for y in site.years.values() if number in y.scores]
-    if not years:
+    years = [y for y in site.years.values() if number in y.methodology.indicators]
+    if not any(number in y.scores for y in years):
         return None
-    points = [kinds.Point(str(y.year), y.scores[number], y.methodology.pass_mark) for y in years]
+    points = [kinds.Point(str(y.year), y.scores.get(number), y.methodology.pass_mark) for y in years]
     chart = functools.partial(
         kinds.trend,
         points, theme.TOOL_COLOURS[ind.tool], _pass_mark_label(points[-1].pass_mark), w["years_axis"], w["score_axis"]
@@ -176,24 +201,28 @@ def trend(site: Site, number: int, draw: Tools) -> Figure | None:
     c = w["columns"]
     table = Table(
         (c["year"], c["score"], c["pass_mark"]),
-        tuple((w["year"].format(year=y.year), fmt_score(y.scores[number]), fmt_mark(y.methodology.pass_mark)) for y in years),
+        tuple((w["year"].format(year=y.year), _shown(y.scores.get(number)), fmt_mark(y.methodology.pass_mark)) for y in years),
     )
     return _figure(
         "chart-trend", "trend", chart, draw, table,
-        number=number, name=ind.name, points=[(p.x, p.value, p.pass_mark) for p in points],
+        number=number, name=ind.name, points=[(p.x, p.value, p.pass_mark) for p in points if p.value is not None],
+        unpublished=[int(p.x) for p in points if p.value is None],
     )  # fmt: skip
 
 
 def comparison(site: Site, draw: Tools) -> Figure:
-    """Year comparison: every indicator's score per year, one small chart per indicator."""
+    """Year comparison: every indicator's score per year, one small chart per indicator; a
+    year without the indicator's published score has no bar and says so."""
     w, tools = _words(), labels()["tools"]
     years = list(site.years.values())
     panels = []
     for n, ind in site.indicators.items():
-        points = tuple(kinds.Point(str(y.year), y.scores[n], y.methodology.pass_mark) for y in years if n in y.scores)
-        if points:
+        points = tuple(
+            kinds.Point(str(y.year), y.scores.get(n), y.methodology.pass_mark) for y in years if n in y.methodology.indicators
+        )
+        if any(p.value is not None for p in points):
             panels.append(kinds.Panel(w["bar"].format(number=n, name=ind.name, tool=ind.tool), ind.tool, tools[ind.tool], points))
-    chart = functools.partial(kinds.small_multiples, panels, w["legend"])
+    chart = functools.partial(kinds.small_multiples, panels, w["legend"], labels()["missing"]["mark"])  # a narrow column
     c = w["columns"]
     rows = [
         (f"{n}. {ind.name}", *(fmt_score(y.scores[n]) if n in y.scores else "–" for y in years))
@@ -211,4 +240,5 @@ def comparison(site: Site, draw: Tools) -> Figure:
         "chart-comparison", "comparison", chart, draw, table,
         first=years[0].year, last=years[-1].year, count=len(panels),
         up=[ch for ch in changes if ch[2] > 0], down=[ch for ch in changes if ch[2] < 0],
+        compared=len(changes), missing=any(p.value is None for panel in panels for p in panel.points),
     )  # fmt: skip

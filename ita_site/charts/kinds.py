@@ -31,7 +31,7 @@ class Bar:
     """One labelled horizontal bar."""
 
     label: str  # the text above the bar (e.g. "2. การใช้งบประมาณ (IIT)")
-    value: float
+    value: float | None  # None: not published (no bar; the value column says so)
     group: str  # the tool code: picks the colour
     legend: str  # the tool's name in the legend
 
@@ -41,7 +41,7 @@ class Point:
     """One point of a trend: a fiscal year, its score and that year's pass mark."""
 
     x: str  # e.g. "2566"
-    value: float
+    value: float | None  # None: not published (a gap in a line, no bar)
     pass_mark: float
 
 
@@ -66,16 +66,24 @@ def _colour(groups: list[str], legends: list[str], title: str | None) -> alt.Col
     )
 
 
-def labelled_bars(bars: list[Bar], pass_mark: float, pass_mark_label: str, legend_title: str | None) -> alt.LayerChart:
+def _value_text(value: float | None, missing: str) -> str:
+    return f"{value:.2f}" if value is not None else label(missing)
+
+
+def labelled_bars(
+    bars: list[Bar], pass_mark: float, pass_mark_label: str, legend_title: str | None, missing: str = ""
+) -> alt.LayerChart:
     """Horizontal bars on a 0-100 scale, each with its label above it and its value after it,
-    coloured by tool, with the pass mark as a dashed line (overview: indicators, tools)."""
+    coloured by tool, with the pass mark as a dashed line (overview: indicators, tools). A bar
+    whose value is None is not drawn; its value column says `missing`."""
     rows = [
-        {"key": f"{i:03d}", "label": label(b.label), "value": b.value, "text": f"{b.value:.2f}",
+        {"key": f"{i:03d}", "label": label(b.label), "value": b.value, "text": _value_text(b.value, missing),
          "legend": label(b.legend)}
         for i, b in enumerate(bars)
     ]
     plot_width = theme.WIDTH - 70  # room for the column of values
-    y = alt.Y("key:N", sort=None, axis=None, scale=alt.Scale(paddingInner=0, paddingOuter=0))
+    # the order of the bars as given, a bar without a value (not published) in its place too
+    y = alt.Y("key:N", sort=None, axis=None, scale=alt.Scale(domain=[r["key"] for r in rows], paddingInner=0, paddingOuter=0))
     x_scale = alt.Scale(domain=[0, 100], nice=False)
     base = alt.Chart(alt.Data(values=rows)).properties(width=plot_width, height=alt.Step(theme.ROW_STEP))
     bar = base.mark_bar(height=theme.BAR_HEIGHT, yOffset=9).encode(
@@ -98,9 +106,9 @@ def labelled_bars(bars: list[Bar], pass_mark: float, pass_mark_label: str, legen
     return alt.layer(rule, bar, names, values, rule_label)
 
 
-def _score_domain(values: list[float]) -> list[float]:
+def _score_domain(values: list[float | None]) -> list[float]:
     """A y domain for trends: from 10 below the lowest value (rounded down to 10) up to 100."""
-    low = min(values)
+    low = min(v for v in values if v is not None)
     return [max(0.0, float(int((low - 10) // 10 * 10))), 100.0]
 
 
@@ -108,11 +116,13 @@ def trend(points: list[Point], colour: str, pass_mark_label: str, x_title: str, 
     """Score per fiscal year as a line with labelled points, and the pass mark as a dashed
     line (its own value in each year, from that year's methodology)."""
     rows = [
-        {"x": label(p.x), "value": p.value, "text": f"{p.value:.2f}", "pass_mark": p.pass_mark}
+        {"x": label(p.x), "value": p.value, "text": _value_text(p.value, ""), "pass_mark": p.pass_mark}
         for p in points
     ]
     y_scale = alt.Scale(domain=_score_domain([p.value for p in points] + [p.pass_mark for p in points]), nice=False)
-    x = alt.X("x:O", sort=None, title=label(x_title), axis=alt.Axis(labelAngle=0), scale=alt.Scale(padding=0.6))
+    # every year in its place, one without a value too (a gap in the line)
+    x = alt.X("x:O", sort=None, title=label(x_title), axis=alt.Axis(labelAngle=0),
+              scale=alt.Scale(domain=[r["x"] for r in rows], padding=0.6))
     base = alt.Chart(alt.Data(values=rows)).properties(width=theme.WIDTH - 70, height=theme.TREND_HEIGHT)
     # the axis title written across, above the axis (rotated Thai is hard to read)
     y = alt.Y("value:Q", scale=y_scale, title=label(y_title), axis=alt.Axis(
@@ -142,18 +152,20 @@ def trend(points: list[Point], colour: str, pass_mark_label: str, x_title: str, 
     return alt.layer(pass_line, line, dots, values, key_line, key_text)
 
 
-def small_multiples(panels: list[Panel], legend_title: str | None) -> alt.FacetChart:
+def small_multiples(panels: list[Panel], legend_title: str | None, missing: str = "") -> alt.FacetChart:
     """One small bar chart per indicator (its score in each year, labelled with the year and
-    the value; a dashed tick at that year's pass mark), stacked in one column."""
+    the value; a dashed tick at that year's pass mark), stacked in one column. A year whose
+    score is None has no bar; its value says `missing`."""
     rows = [
         {"panel": f"{i:03d}", "title": label(p.title), "year": label(pt.x), "value": pt.value,
-         "text": f"{pt.value:.2f}", "pass_mark": pt.pass_mark, "legend": label(p.legend)}
+         "text": _value_text(pt.value, missing), "pass_mark": pt.pass_mark, "legend": label(p.legend)}
         for i, p in enumerate(panels)
         for pt in p.points
     ]
     step = 20
     x_scale = alt.Scale(domain=[0, 100], nice=False)
-    y = alt.Y("year:N", sort=None, title=None, axis=alt.Axis(ticks=False, domain=False, labelPadding=4))
+    years = list(dict.fromkeys(r["year"] for r in rows))  # in order, a year without a bar too
+    y = alt.Y("year:N", sort=None, title=None, axis=alt.Axis(ticks=False, domain=False, labelPadding=4), scale=alt.Scale(domain=years))
     base = alt.Chart().properties(width=theme.WIDTH - 100, height=alt.Step(step))
     bar = base.mark_bar(height=step - 6).encode(
         y=y,

@@ -3,9 +3,10 @@
     python scripts/new_year.py 2567 [--data data]
 
 Writes years/<year>.yml (methodology and indicator names of the latest year, every score
-and the total as `null  # TODO`) and questions/<year>.yml (the latest question catalog).
-Then lists what is still to fill in. Until every blank is filled, the site shows the year
-as "รอกรอกข้อมูล" and the home page stays on the latest complete year.
+and the total as `null  # TODO`) and questions/<year>.yml (the latest question catalog, or
+an empty one). Then lists what is still to fill in. Until every blank is filled, the site
+shows the year as "รอกรอกข้อมูล" and the home page stays on the latest published year. A
+figure the agency does not have is deleted, not left null (see data/README.md).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     except ScaffoldError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"สร้างปี {made.year} จากปี {made.base} แล้ว:")
+    origin = f"จากปี {made.base}" if made.base else f"(ปีแรก หลักเกณฑ์ {made.methodology})"
+    print(f"สร้างปี {made.year} {origin} แล้ว:")
     for path in made.written:
         print(f"  {path.resolve().relative_to(args.data.resolve().parent)}")
     report = inspect(args.data)

@@ -4,7 +4,8 @@
 
 Exit code 0 when the data is valid, 1 otherwise. Values left blank (null) in the fiscal year
 being filled are listed as "ยังไม่ได้กรอก" (to fill in) but are not errors, unless
---complete is given. The build runs the same checks.
+--complete is given. Warnings ("คำเตือน", e.g. another agency's name in the prose) are
+listed and do not change the exit code. The build runs the same checks.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ..config import ConfigError, source_date_epoch
 from ..dates import build_date
 from ..errors import DataErrors
 from ..site import inspect
-from ..summary import ok_line, todo_lines
+from ..summary import ok_line, todo_lines, warning_lines
 from . import project_root
 
 
@@ -36,6 +37,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     if report.errors:
         print(DataErrors(report.errors), file=sys.stderr)
     for line in todo_lines(report):
+        print(line)
+    for line in warning_lines(report):
         print(line)
     if report.errors or (args.complete and report.todo):
         return 1

@@ -28,7 +28,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
 from .. import config as ita_config
-from ..build import COLLISION, Build, Caches
+from ..build import Build, Caches
+from ..build_messages import install as thai_build_messages
 from ..errors import DataErrors
 from ..pdf import PdfError
 from ..provenance import edit_uri
@@ -68,12 +69,13 @@ class MkDocsEngine:
             build = self.build = Build(settings, self.caches, serving=self.serving)
         except (ita_config.ConfigError, PdfError) as exc:
             raise PluginError(str(exc)) from None
+        thai_build_messages(settings.docs_dir, build.docs_shown)  # MkDocs' warnings about docs/ in Thai, with file:line
         log.info(build.pdf.message)  # INFO, not a warning: `mkdocs build --strict` passes without Chromium
         try:
             build.generate()
-        except DataErrors as exc:
+        except (DataErrors, ita_config.ConfigError) as exc:
             raise PluginError(str(exc)) from None
-        for line in (build.notice, build.chart_line()):
+        for line in (build.notice, *build.warnings, build.chart_line()):  # INFO: a warning does not fail --strict
             if line:
                 log.info(line)
         self._pin_epoch(build.timestamp)
@@ -116,7 +118,7 @@ class MkDocsEngine:
         assert self.build is not None
         for page in self.build.pages:
             if files.get_file_from_path(page.path) is not None:
-                raise PluginError(COLLISION.format(path=page.path))
+                raise PluginError(self.build.collision(page.path))
             files.append(File.generated(config, page.path, content=page.markdown))
         for asset in self.build.assets:
             files.append(File.generated(config, asset.path, content=asset.content))

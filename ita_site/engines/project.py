@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from ..build import COLLISION, Build
+from ..build import Build
 from ..config import read_engine_config
 from ..provenance import edit_uri
 
@@ -81,7 +81,7 @@ def write_project(
     for page in build.pages:
         target = docs / page.path
         if target.exists():
-            raise ProjectError(COLLISION.format(path=page.path))
+            raise ProjectError(build.collision(page.path))
         target.parent.mkdir(parents=True, exist_ok=True)
         meta: dict[str, Any] = {"title": page.html_title}
         link = build.edit_link(page)

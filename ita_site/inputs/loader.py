@@ -19,6 +19,7 @@ from ..dates import BE_OFFSET, buddhist_year
 from ..errors import DataError
 from ..model.files import (
     ActionsFile,
+    DisclosuresFile,
     Indicator,
     Methodology,
     Organization,
@@ -68,6 +69,7 @@ class DataSet:
     actions: dict[int, Parsed[ActionsFile]] = field(default_factory=dict)
     recommendations: dict[int, Parsed[RecommendationsFile]] = field(default_factory=dict)
     progress: dict[int, Parsed[ProgressFile]] = field(default_factory=dict)
+    disclosures: dict[int, Parsed[DisclosuresFile]] = field(default_factory=dict)
     evidence: dict[str, Path] = field(default_factory=dict)  # "evidence/2567/a.pdf" -> file
     files: list[Path] = field(default_factory=list)  # every data file read
     build_date: date | None = None  # "today" for the checks (see ita_site.dates.build_date)
@@ -196,8 +198,7 @@ def read_data(root: Path) -> tuple[DataSet, list[DataError]]:
     _read_indicators(data, scan, errors)
     _read_methodologies(data, scan, errors)
     data.years.update(_read_by_year(data, scan, "years", YearFile, errors))
-    if not data.years and not any(e.file.startswith(shown(root / "years", root)) for e in errors):
-        errors.append(DataError(shown(root / "years", root), 1, 1, "ไม่พบไฟล์ผลการประเมินรายปี", "years/2566.yml ..."))
+    # no year at all is valid: a new agency's site says which file to fill in first
     for folder, model in PER_YEAR.items():
         getattr(data, folder).update(_read_by_year(data, scan, folder, model, errors, need_year=True))
     _read_others(data, scan, errors)

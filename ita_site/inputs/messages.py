@@ -137,20 +137,22 @@ def allowed_keys(schema: dict[str, Any], loc: tuple[Any, ...]) -> list[str]:
     """The keys allowed at `loc`, read from the model's JSON Schema."""
     defs = schema.get("$defs", {})
 
-    def resolve(node: dict[str, Any]) -> dict[str, Any]:
+    def resolve(node: dict[str, Any], want: str = "object") -> dict[str, Any]:
+        """`node` with references followed; of a choice (one mapping or a list of them), the
+        option of the kind `want` ("object" for a key next, "array" for an index), else the
+        first mapping or list."""
         while "$ref" in node:
             node = defs.get(node["$ref"].split("/")[-1], {})
-        for option in node.get("anyOf", []):
-            option = resolve(option)
-            if option.get("type") in {"object", "array"}:
-                return option
-        return node
+        options = [resolve(o, want) for o in node.get("anyOf", []) + node.get("oneOf", [])]
+        options = [o for o in options if o.get("type") in {"object", "array"}]
+        return next((o for o in options if o.get("type") == want), options[0]) if options else node
 
     node = resolve(schema)
-    for part in loc:
+    for i, part in enumerate(loc):
+        want = "array" if i + 1 < len(loc) and isinstance(loc[i + 1], int) else "object"
         if isinstance(part, int):
-            node = resolve(node.get("items", {}))
+            node = resolve(node.get("items", {}), want)
         else:
             props = node.get("properties")
-            node = resolve(props[part]) if props and part in props else resolve(node.get("additionalProperties", {}) or {})
+            node = resolve(props[part], want) if props and part in props else resolve(node.get("additionalProperties", {}) or {}, want)
     return list(node.get("properties", {}))

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from .files import (
     ActionsFile,
+    DisclosuresFile,
     Indicator,
     Methodology,
     Organization,
@@ -56,6 +57,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("actions", ActionsFile, "actions/*.yml"),
     Kind("recommendations", RecommendationsFile, "recommendations/*.yml"),
     Kind("progress", ProgressFile, "progress/*.yml"),
+    Kind("disclosures", DisclosuresFile, "disclosures/*.yml"),
 )
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
+from ..model.files import Organization, Rank
 from ..scoring import exact, round2
 from ..site import Site, Year
+from ..wording import labels
 
 
 @dataclass(frozen=True)
@@ -23,10 +25,10 @@ class Ranked:
 
 
 def ranked(site: Site, year: Year) -> list[Ranked]:
-    """The year's indicators from the highest score to the lowest (ties by number)."""
+    """The year's published indicator scores from the highest to the lowest (ties by number)."""
     items = [
-        Ranked(e.indicator, site.indicators[e.indicator].name_in(year.year), site.indicators[e.indicator].tool, e.score)
-        for e in year.file.scores
+        Ranked(n, site.indicators[n].name_in(year.year), site.indicators[n].tool, score)
+        for n, score in year.scores.items()
     ]
     return sorted(items, key=lambda r: (-exact(r.score), r.number))
 
@@ -51,7 +53,21 @@ def below_pass_mark(site: Site, year: Year) -> list[Ranked]:
 
 
 def tools_below_pass_mark(year: Year) -> list[str]:
-    return [c for c, v in year.computed.tools_rounded.items() if v < year.methodology.pass_mark]
+    """The tools whose known score is below the pass mark (a tool not published is not)."""
+    return [c for c, v in year.result.tools.items() if v < year.methodology.pass_mark]
+
+
+@dataclass(frozen=True)
+class Unpublished:
+    """An indicator of the year's methodology whose score the agency did not publish."""
+
+    number: int
+    name: str
+    tool: str
+
+
+def unpublished(site: Site, year: Year) -> list[Unpublished]:
+    return [Unpublished(n, site.indicators[n].name_in(year.year), site.indicators[n].tool) for n in year.result.unpublished]
 
 
 @dataclass(frozen=True)
@@ -94,3 +110,33 @@ def recommendations_for(year: Year, number: int):
 def override(year: Year, key: str):
     """The staff-written paragraph for `key`, or None to use the generated one."""
     return getattr(year.file.narrative, key)
+
+
+@dataclass(frozen=True)
+class RankLine:
+    """One rank as the pages say it: "ลำดับที่ 40 จาก 180 แห่ง ของ<phrase>", card "อันดับในกลุ่ม<label>"."""
+
+    position: int
+    of: int | None
+    kind: str | None  # "type" | "province" | "district" | None (a group named only in `among`)
+    phrase: str  # the group after "ของ" in the results sentence
+    label: str  # the group after "อันดับในกลุ่ม" on the summary card
+
+
+def rank_kind(rank: Rank, org: Organization) -> str | None:
+    """The kind of group: as written (`group:`), else "type" when `among` is the agency's type
+    in organization.yml, else None (the group is what `among` says)."""
+    if rank.group is not None:
+        return rank.group
+    return "type" if rank.among == org.type else None
+
+
+def rank_lines(org: Organization, year: Year) -> list[RankLine]:
+    words = labels()["rank"]
+    lines = []
+    for rank in year.ranks:
+        kind = rank_kind(rank, org)
+        named = rank.among or words["group"][kind].format(type=org.type, province=org.province, district=org.district)
+        phrase = words["type_prefix"] + rank.among if kind == "type" and rank.among else named
+        lines.append(RankLine(rank.position, rank.of, kind, phrase, named))
+    return lines

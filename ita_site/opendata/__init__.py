@@ -1,8 +1,9 @@
 """Open data: every number of the site as files anyone can download and reuse.
 
-For each fiscal year: indicator scores, tool scores, the total (with level and rank), and,
-where the year has them, the action tables and the recommendations; plus one tidy CSV of
-all years (one row per year x indicator). Each as CSV (UTF-8 with BOM, so that Excel shows
+For each fiscal year: indicator scores, tool scores, the total (with level and rank), the
+ranks, and, where the year has them, the action tables and the recommendations; plus one
+tidy CSV of all years (one row per year x indicator). A figure the agency did not publish
+is an empty cell in CSV and ``null`` in JSON, never 0. Each as CSV (UTF-8 with BOM, so that Excel shows
 Thai right; CRLF line ends) and JSON (plain UTF-8).
 
 What the files hold and what each column means is defined once, in
@@ -22,7 +23,7 @@ from typing import Any, Callable
 
 import yaml
 
-from .. import tracking
+from .. import disclosure, narrative, tracking
 from ..citations import cited_codes
 from ..assets import Asset
 from ..templating import TEMPLATES, Options
@@ -30,7 +31,7 @@ from ..site import Site, Year
 
 FOLDER = "downloads"  # where the files live in the site
 ALL_YEARS = "all_years"
-YEARLY = ("indicators", "tools", "totals", "actions", "recommendations", "progress")
+YEARLY = ("indicators", "tools", "totals", "ranks", "actions", "recommendations", "progress", "oit")
 
 
 @functools.cache
@@ -66,16 +67,20 @@ class DataFile:
 
 
 def _indicator_rows(site: Site, y: Year) -> list[dict[str, Any]]:
+    """One row per indicator of the year's methodology; score None when not published. A year
+    without any published indicator score has no rows."""
+    if not y.scores:
+        return []
     return [
         {
             "fiscal_year": y.year,
-            "indicator": e.indicator,
-            "indicator_name": site.indicators[e.indicator].name_in(y.year),
-            "tool": site.indicators[e.indicator].tool,
-            "score": e.score,
+            "indicator": n,
+            "indicator_name": site.indicators[n].name_in(y.year),
+            "tool": site.indicators[n].tool,
+            "score": y.scores.get(n),
             "pass_mark": y.methodology.pass_mark,
         }
-        for e in y.file.scores
+        for n in y.methodology.indicators
     ]
 
 
@@ -85,11 +90,17 @@ def all_years(site: Site) -> list[dict[str, Any]]:
 
 def indicators(site: Site, y: Year) -> list[dict[str, Any]]:
     threshold = y.methodology.strength_threshold
-    return [{**row, "strength": int(row["score"] > threshold)} for row in _indicator_rows(site, y)]
+    return [
+        {**row, "strength": None if row["score"] is None else int(row["score"] > threshold)} for row in _indicator_rows(site, y)
+    ]
 
 
 def tools(site: Site, y: Year) -> list[dict[str, Any]]:
+    """One row per tool: computed from its indicators when all are published, else as the NACC
+    stated it, else None (not published). A year without any tool score has no rows."""
     m = y.methodology
+    if not y.result.tools:
+        return []
     return [
         {
             "fiscal_year": y.year,
@@ -97,7 +108,7 @@ def tools(site: Site, y: Year) -> list[dict[str, Any]]:
             "tool_name": t.name,
             "weight": t.weight,
             "indicators": [n for n in m.indicators if site.indicators[n].tool == t.code],
-            "score": y.computed.tools_rounded[t.code],
+            "score": y.result.tools.get(t.code),
             "pass_mark": m.pass_mark,
         }
         for t in m.tools
@@ -105,18 +116,32 @@ def tools(site: Site, y: Year) -> list[dict[str, Any]]:
 
 
 def totals(site: Site, y: Year) -> list[dict[str, Any]]:
-    rank = y.file.rank
+    ranks = narrative.rank_lines(site.organization, y)
+    rank = ranks[0] if ranks else None
     return [
         {
             "fiscal_year": y.year,
             "methodology": y.methodology.id,
-            "total": y.computed.total_rounded,
+            "total": y.computed.total_rounded if y.computed else None,
             "stated_total": y.file.stated.total,
-            "level": y.computed.level,
+            "level": y.result.level,
             "pass_mark": y.methodology.pass_mark,
             "rank": rank.position if rank else None,
-            "rank_among": rank.among if rank else None,
+            "rank_among": rank.label if rank else None,
         }
+    ]
+
+
+def ranks(site: Site, y: Year) -> list[dict[str, Any]]:
+    return [
+        {
+            "fiscal_year": y.year,
+            "position": rank.position,
+            "of": rank.of,
+            "among": rank.label,
+            "group": rank.kind,
+        }
+        for rank in narrative.rank_lines(site.organization, y)
     ]
 
 
@@ -172,15 +197,20 @@ RECORDS: dict[str, Callable[[Site, Year], list[dict[str, Any]]]] = {
     "indicators": indicators,
     "tools": tools,
     "totals": totals,
+    "ranks": ranks,
     "actions": actions,
     "recommendations": recommendations,
     "progress": progress,
+    "oit": disclosure.records,  # the OIT items of the year and the agency's links
 }
 
 
 def files(site: Site) -> list[DataFile]:
     """Every data file of the site: all years (CSV) first, then each year, latest first.
-    A year without action tables or recommendations has no such file."""
+    A year without action tables or recommendations has no such file; a site without any
+    published year has no file."""
+    if not site.years:
+        return []
     found = [DataFile(ALL_YEARS, None, tuple(all_years(site)), ("csv",))]
     for y in sorted(site.years.values(), key=lambda y: -y.year):
         for dataset in YEARLY:

@@ -15,6 +15,7 @@ from ..feed import evidence_files, progress_feed
 from . import navigation
 from .base import Dates, Page, Tools
 from .navigation import Group, Link, Section
+from .oit_pages import OitBuilder
 from .plan_pages import PlanBuilder
 from ..templating import Options, html_text, labels
 from .site_pages import ComparisonBuilder, DownloadsBuilder, IndicatorBuilder
@@ -26,15 +27,18 @@ from .year_pages import (
     QuestionsBuilder,
     RecommendationsBuilder,
     ReportBuilder,
+    WelcomeBuilder,
 )
 
 BUILDERS = [
     OverviewBuilder(),
+    WelcomeBuilder(),
     PendingBuilder(),
     IndicatorBuilder(),
     IssueBuilder(),
     PlanBuilder(),
     RecommendationsBuilder(),
+    OitBuilder(),
     ComparisonBuilder(),
     DownloadsBuilder(),
     QuestionsBuilder(),
@@ -88,7 +92,7 @@ def navigation_tree(pages: list[Page], site: Site, guide: list | None = None) ->
     each year's texts and methodology), and the hand-written staff guide (``guide``: MkDocs
     nav entries, see ``pages/guide.py``)."""
     title = navigation.title
-    latest = site.latest.year
+    latest = site.latest.year if site.has_results else None
     placed: dict[Section, list[Page]] = {}
     for page in pages:
         placed.setdefault(page.section, []).append(page)
@@ -101,17 +105,17 @@ def navigation_tree(pages: list[Page], site: Site, guide: list | None = None) ->
         items: list[navigation.Item] = []
         if issues := links("issues", year):
             items.append(Group(title("issues", year=year), tuple(issues)))
-        return items + links("plan", year) + links("recommendations", year, name="recommendations")
+        return items + links("plan", year) + links("recommendations", year, name="recommendations") + links("oit", year)
 
-    tree: list[navigation.Item] = [Link(title("overview", year=latest), paths.overview(latest, latest))]
+    tree: list[navigation.Item] = links("home")  # the latest year's overview, or the welcome page
     tree += links("pending")
     tree.append(Group(title("indicators"), tuple(links("indicators"))))
-    tree += year_items(latest)
+    if latest is not None:
+        tree += year_items(latest)
     overviews: dict[int | None, list[navigation.Item]] = {}
     for p in placed.get(Section("earlier"), []):
         overviews.setdefault(p.year, []).append(Link(title("overview", year=p.year), p.path))
-    if len(site.years) > 1:
-        tree += links("comparison", name="comparison")
+    tree += links("comparison", name="comparison")  # built for two years or more
     earlier = [
         Group(title("year", year=year), tuple(overviews.get(year, []) + year_items(year)))
         for year in sorted(site.years, reverse=True)
@@ -123,7 +127,9 @@ def navigation_tree(pages: list[Page], site: Site, guide: list | None = None) ->
     if questions := links("questions"):
         tree.append(Group(title("questions"), tuple(questions)))
     reports = sorted(placed.get(Section("report"), []), key=lambda p: -(p.year or 0))
-    tree.append(Group(title("about"), tuple([Link(p.nav_title, p.path) for p in reports] + links("about"))))
+    about = [Link(p.nav_title, p.path) for p in reports] + links("about")
+    if about:
+        tree.append(Group(title("about"), tuple(about)))
     if guide:
         tree.append(Group(title("guide"), tuple(navigation.from_mkdocs(guide))))
     return tree

@@ -18,14 +18,14 @@ from ..templating import html_text, labels
 # the kinds of section a page can be in, in no particular order (the tree's order is nav())
 KINDS = (
     "home", "pending", "earlier", "indicators", "issues", "plan", "recommendations", "comparison",
-    "downloads", "questions", "about", "report",
+    "downloads", "questions", "about", "report", "oit",
 )  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Section:
     """Where a page belongs in the navigation: a kind (KINDS), and the fiscal year for the
-    kinds that repeat per year (issues, plan, recommendations)."""
+    kinds that repeat per year (issues, plan, recommendations, oit)."""
 
     kind: str
     year: int | None = None

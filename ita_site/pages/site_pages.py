@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from .. import narrative, opendata, tracking
+from .. import disclosure, narrative, opendata, tracking
 from ..charts import figures as charts
 from ..site import Site
 from .. import paths
@@ -30,9 +30,9 @@ class After:
 @dataclass(frozen=True)
 class HistoryRow:
     year: int
-    score: float
+    score: float | None  # None: the agency did not publish this indicator's score that year
     pass_mark: float
-    delta: float | None
+    delta: float | None  # change from the year before, when both years have the score
     analysis: str | None
     overview: str
 
@@ -42,24 +42,27 @@ class IndicatorBuilder(Builder):
     it with their progress, and its score in the next assessment after those actions."""
 
     def specs(self, site: Site) -> Iterator[Spec]:
-        latest = site.latest.year
+        latest = site.latest.year if site.has_results else None
         for n, ind in site.indicators.items():
             history: list[HistoryRow] = []
             related = []
             previous = None
             for y in site.years.values():
-                entry = y.entry(n)
-                if entry is None:
+                if n not in y.methodology.indicators:
+                    previous = None
                     continue
-                delta = None if previous is None else narrative.Change(n, "", previous, entry.score).delta
+                entry, score = y.entry(n), y.scores.get(n)
+                delta = None if previous is None or score is None else narrative.Change(n, "", previous, score).delta
                 history.append(
-                    HistoryRow(y.year, entry.score, y.methodology.pass_mark, delta, entry.analysis, paths.overview(y.year, latest))
+                    HistoryRow(
+                        y.year, score, y.methodology.pass_mark, delta, entry.analysis if entry else None, paths.overview(y.year, latest)
+                    )
                 )
-                previous = entry.score
+                previous = score
                 plan = tracking.plan(site, y)
                 actions = [a for a in (plan.actions if plan else []) if a.question.indicator == n]
-                later = next((z for z in site.years.values() if z.year > y.year and z.entry(n)), None)
-                after = After(later.year, entry.score, later.entry(n).score) if later and actions else None
+                later = next((z for z in site.years.values() if z.year > y.year and n in z.scores), None)
+                after = After(later.year, score, later.scores[n]) if later and actions and score is not None else None
                 related.append(
                     dict(
                         year=y.year,
@@ -74,7 +77,7 @@ class IndicatorBuilder(Builder):
             sources = [site.sources[f"indicator:{n}"]]
             sources += [y.sources["year"] for y in site.years.values()]
             sources += [
-                y.sources[k] for y in site.years.values() for k in ("actions", "progress", "recommendations") if k in y.sources
+                y.sources[k] for y in site.years.values() for k in ("actions", "progress", "recommendations", "disclosures") if k in y.sources
             ]
             yield Spec(
                 path=paths.indicator(n),
@@ -86,10 +89,12 @@ class IndicatorBuilder(Builder):
                 context=dict(
                     ind=ind,
                     history=history,
+                    published=[row for row in history if row.score is not None],
                     related=list(reversed(related)),
                     data_file=opendata.DataFile(opendata.ALL_YEARS, None, ()).path("csv"),
                     data_anchor=data_anchor(opendata.ALL_YEARS),
                     keys=tracking.STATUS_KEYS,
+                    oit=[(o, next(i for i in o.indicators if i.number == n)) for o in disclosure.indicator_years(site, n)],
                 ),
             )
 
@@ -104,6 +109,8 @@ class ComparisonBuilder(Builder):
 
     def specs(self, site: Site) -> Iterator[Spec]:
         years = list(site.years.values())
+        if len(years) < 2:
+            return  # one year: nothing to compare (no page, no link, no menu entry)
         tool_codes = list(dict.fromkeys(t.code for y in years for t in y.methodology.tools))
         yield Spec(
             path=paths.COMPARISON,
@@ -116,6 +123,7 @@ class ComparisonBuilder(Builder):
                 years=years,
                 tool_codes=tool_codes,
                 changes_of={y.year: narrative.changes(site, y)[1] for y in years},
+                some_missing=any(not y.result.complete for y in years),
             ),
         )
 
@@ -127,6 +135,8 @@ class DownloadsBuilder(Builder):
     """The open data page: every data file with its description, columns and licence."""
 
     def specs(self, site: Site) -> Iterator[Spec]:
+        if not site.has_results:
+            return  # nothing to download yet
         files = opendata.files(site)
         by_year: dict[int, list] = {}
         for f in files:

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from markupsafe import Markup
 
-from .. import narrative, tracking
+from .. import disclosure, narrative, tracking
 from ..charts import figures as charts
 from ..citations import cited_codes, find_citations
 from ..site import Site
@@ -33,8 +33,11 @@ def results_context(site: Site, y) -> dict:
         weak=narrative.weak_points(site, y),
         below=narrative.below_pass_mark(site, y),
         tools_below=narrative.tools_below_pass_mark(y),
+        missing=narrative.unpublished(site, y),
+        ranks=narrative.rank_lines(site.organization, y),
         recs_for=narrative.recommendations_for,
         tool_members=tool_members(site, y.methodology),
+        oit=disclosure.oit_year(site, y),
     )
 
 
@@ -43,13 +46,15 @@ def results_figures(site: Site, y, tools: Tools) -> dict:
     found = {"indicators": charts.indicators(site, y, tools), "tools": charts.tools(site, y, tools)}
     if len(site.years) > 1:
         found["totals"] = charts.totals(site, tools)
-    return found
+    return {name: figure for name, figure in found.items() if figure is not None}
 
 
 class OverviewBuilder(Builder):
     """The overview of each year; the latest year's is the home page."""
 
     def specs(self, site: Site) -> Iterator[Spec]:
+        if not site.has_results:
+            return
         latest = site.latest.year
         for y in site.years.values():
             yield Spec(
@@ -58,7 +63,7 @@ class OverviewBuilder(Builder):
                 title=title("overview", year=y.year),
                 nav_title=nav_title("overview", year=y.year),
                 section=Section("home" if y.year == latest else "earlier"),
-                sources=(y.sources["year"], site.sources["organization"]),
+                sources=(y.sources["year"], site.sources["organization"], *[y.sources[k] for k in ("disclosures",) if k in y.sources]),
                 year=y.year,
                 context=results_context(site, y),
             )
@@ -74,18 +79,38 @@ class PendingBuilder(Builder):
     be checked against them, and a half-typed figure must not be published."""
 
     def specs(self, site: Site) -> Iterator[Spec]:
+        latest = site.latest if site.has_results else None
         for p in site.pending.values():
             entries = [(e.indicator, site.indicators[e.indicator].name_in(p.year), e.score is not None) for e in p.file.scores]
             yield Spec(
-                path=paths.overview(p.year, site.latest.year),
+                path=paths.overview(p.year, latest.year if latest else None),
                 template="pending.md.j2",
                 title=title("pending", year=p.year),
                 nav_title=nav_title("pending", year=p.year),
                 section=Section("pending"),
                 sources=(p.sources["year"],),
                 year=p.year,
-                context=dict(p=p, entries=entries, filled=[e for e in entries if e[2]]),
+                context=dict(p=p, entries=entries, filled=[e for e in entries if e[2]], latest=latest),
             )
+
+
+class WelcomeBuilder(Builder):
+    """The home page of a site without any published year (a new agency): which file staff
+    fill in first, and the staff guide. Pending years are linked from it."""
+
+    def specs(self, site: Site) -> Iterator[Spec]:
+        if site.has_results:
+            return
+        pending = [dict(year=y, path=paths.overview(y, None)) for y in sorted(site.pending, reverse=True)]
+        yield Spec(
+            path=paths.HOME,
+            template="welcome.md.j2",
+            title=title("welcome", name=site.organization.name),
+            nav_title=nav_title("welcome"),
+            section=Section("home"),
+            sources=(site.sources["organization"],),
+            context=dict(pending=pending, guide=paths.GUIDE),
+        )
 
 
 class IssueBuilder(Builder):
@@ -121,7 +146,7 @@ def citation_linker(page_path: str, year: int):
                 if code in segment:
                     before, _, segment = segment.partition(code)
                     out.append(md_escape(before))
-                    out.append(f"[{code}]({relative(page_path, paths.questions(year), code)})")
+                    out.append(f"[{code}]({relative(page_path, paths.code_page(year, code), code)})")
             out.append(md_escape(segment))
             pos = c.end
         out.append(md_escape(text[pos:]))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..errors import DataError
 from ..inputs.loader import DataSet
-from . import blanks, catalog, narrative, progress, references, totals
+from . import blanks, catalog, disclosures, names, narrative, progress, references, totals
 
 RULES = [
     blanks.blanks,
@@ -15,7 +15,9 @@ RULES = [
     catalog.every_tool_has_indicators,
     catalog.levels_cover_every_total,
     totals.year_methodology_known,
-    totals.scores_cover_methodology,
+    totals.scores_in_methodology,
+    totals.year_has_a_figure,
+    totals.ranks_readable,
     totals.indicator_names_match_catalog,
     totals.stated_figures_match_computed,
     references.question_catalog,
@@ -23,7 +25,10 @@ RULES = [
     references.recommendations,
     references.narrative_citations,
     narrative.numbers_in_prose,
+    names.other_agencies,
     progress.progress_files,
+    disclosures.oit_groups,
+    disclosures.disclosure_files,
 ]
 
 

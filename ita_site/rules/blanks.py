@@ -4,6 +4,9 @@
 latest fiscal year such a blank is a *to-fill* notice ("ยังไม่ได้กรอก"), not an error: the
 site builds and the pages of that year say "รอกรอกข้อมูล". In any earlier year, which is
 already published, a blank is an error: the build stops.
+
+A key left out is not a blank: it means the agency did not publish that figure (a partial
+year, see ``scoring.Result``). Only a key written with ``null`` is "still to fill in".
 """
 
 from __future__ import annotations
@@ -21,10 +24,10 @@ NOT_LATEST_HOW = "กรอกให้ครบ: เว้นว่างได
 def blank_fields(year: YearFile) -> list[tuple[tuple, str, str]]:
     """(path, what, key) of every value of `year` left blank to be filled in later."""
     found = []
-    if year.stated.total is None:
+    if year.stated.total is None and "total" in year.stated.model_fields_set:
         found.append((("stated", "total"), "คะแนนรวม 'stated.total'", "total"))
     for i, entry in enumerate(year.scores):
-        if entry.score is None:
+        if entry.score is None and "score" in entry.model_fields_set:
             found.append((("scores", i, "score"), f"คะแนนตัวชี้วัดที่ {entry.indicator} 'score'", "score"))
     return found
 

@@ -13,9 +13,8 @@ import re
 from ..errors import DataError
 from ..inputs.loader import DataSet
 from ..dates import THAI_DIGITS
-from ..scoring import round2
 from .blanks import is_complete
-from .totals import computable
+from .totals import year_result
 
 DECIMAL_RE = re.compile(r"(?<![0-9๐-๙.])([0-9๐-๙]{1,3}[.][0-9๐-๙]{2})(?![0-9๐-๙])")
 
@@ -29,10 +28,12 @@ def known_figures(data: DataSet, year: int) -> set[str]:
         figures.update(f"{e.score:.2f}" for e in parsed.model.scores if e.score is not None)
         if parsed.model.stated.total is not None:
             figures.add(f"{parsed.model.stated.total:.2f}")
-        c = computable(data, y)
-        if c is not None:
-            figures.add(f"{round2(c.total):.2f}")
-            figures.update(f"{v:.2f}" for v in c.tools_rounded.values())
+        figures.update(f"{v:.2f}" for v in parsed.model.stated.tools.values())
+        r = year_result(data, y)
+        if r is not None:
+            figures.update(f"{v:.2f}" for v in r.tools.values())
+            if r.total is not None:
+                figures.add(f"{r.total:.2f}")
         if y == year:
             m = data.methodologies.get(parsed.model.methodology)
             if m is not None:

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..dates import fiscal_year_end, fiscal_year_start, fmt_date, gregorian_year
+from ..dates import fiscal_year_end, fiscal_year_start, fmt_date
 from ..errors import DataError
 from ..evidence import read_evidence
 from ..inputs.loader import DataSet, shown
 from ..model.files import STATUSES
 from ..wording import labels
-
-BE_LOOKING = 2400  # a "year" this large was written in พ.ศ., not ค.ศ.
+from . import disclosures
+from .shared import be_year, evidence_hint
 
 
 def _statuses() -> str:
@@ -25,16 +25,6 @@ def _statuses() -> str:
 
 def _thai_date(day: date) -> str:
     return fmt_date(day, labels()["months"])
-
-
-def _be_year(doc, path, day: date) -> DataError | None:
-    if day.year < BE_LOOKING:
-        return None
-    return doc.error(
-        path,
-        f"ปี {day.year} ในวันที่ {day.isoformat()} เป็นปี พ.ศ. (Buddhist-era year in a date)",
-        f"เขียนปีเป็น ค.ศ.: {gregorian_year(day.year)}-{day.month:02d}-{day.day:02d}",
-    )
 
 
 def progress_files(data: DataSet) -> list[DataError]:
@@ -92,7 +82,7 @@ class _ProgressFile:
 
     def within(self, path, day: date, what: str) -> None:
         """An error when `day` is a Buddhist-era date or lies outside the plan year."""
-        be = _be_year(self.doc, path, day)
+        be = be_year(self.doc, path, day)
         if be is not None:
             self.errors.append(be)
         elif self.first and not self.first <= day <= self.last:
@@ -188,7 +178,7 @@ class _ProgressFile:
             where = (*at, "evidence", k)
             found, problem = read_evidence(text)
             if found is None:
-                self.errors.append(doc.error(where, f"หลักฐาน '{text}': {problem}", _evidence_hint()))
+                self.errors.append(doc.error(where, f"หลักฐาน '{text}': {problem}", evidence_hint()))
             elif found.kind == "file":
                 if found.target not in self.data.evidence:
                     self.errors.append(
@@ -202,24 +192,22 @@ class _ProgressFile:
 
 
 def _unused_evidence(data: DataSet, referenced: set[str]) -> list[DataError]:
-    """Evidence files no progress report names (only when every progress file was read: a
-    file with errors could not say which evidence it uses)."""
+    """Evidence files neither a progress report nor an OIT disclosure names (only when every
+    such file was read: a file with errors could not say which evidence it uses)."""
     progress_dir = data.root / "progress"
     all_read = len(data.progress) == len(list(progress_dir.glob("*.yml"))) if progress_dir.is_dir() else True
-    if not all_read:
+    disclosed = disclosures.evidence_used(data)  # OIT disclosures publish evidence files too
+    if not all_read or disclosed is None:
         return []
+    used = referenced | disclosed
     return [
         DataError(
             shown(path, data.root),
             1,
             1,
             "ไฟล์หลักฐานนี้ไม่มีรายงานความคืบหน้าใดอ้างถึง: เว็บไซต์จะไม่แสดง (unused evidence file)",
-            f"อ้างถึงใน evidence: ของรายงานใน data/progress/ เป็น {name} หรือลบไฟล์ออก",
+            f"อ้างถึงใน evidence: ของรายงานใน data/progress/ หรือ link: ใน data/disclosures/ เป็น {name} หรือลบไฟล์ออก",
         )
         for name, path in sorted(data.evidence.items())
-        if name not in referenced
+        if name not in used
     ]
-
-
-def _evidence_hint() -> str:
-    return "ลิงก์ที่ขึ้นต้นด้วย https:// (หรือ http://) หรือไฟล์ใน data/evidence/ เขียนเป็น evidence/ชื่อไฟล์"

@@ -18,7 +18,7 @@ ensure_venv() {
   local stamp="$VENV/.installed${extra:+-$extra}"
   local want
   want="$( (cat "$ROOT/pyproject.toml"; echo "$extra") | sha256sum | cut -d' ' -f1)"
-  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || ! "$VENV/bin/python" -c "import ita_site" 2>/dev/null; then
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || ! (cd / && "$VENV/bin/python" -c "import ita_site" 2>/dev/null); then
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
     (cd "$ROOT" && "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$target")
     echo "$want" > "$stamp"
