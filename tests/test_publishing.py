@@ -106,11 +106,15 @@ def test_pull_requests_are_checked_and_main_is_deployed():
     doc = workflow()
     assert "pull_request" in doc["on"]
     assert doc["on"]["push"]["branches"] == ["main"]
-    runs = [s.get("run", "") for s in doc["jobs"]["build"]["steps"]]
+    steps = doc["jobs"]["build"]["steps"]
+    runs = [s["run"] for s in steps if "run" in s and "if" not in s]
     # the README's commands: build.sh validates (scripts/validate.py) then builds --strict;
     # then the site checks of data/ (tests/agency/), not the product's tests: a fork's valid data
     # publishes whatever the machine (tests/test_workflow_on_forks.py runs these commands)
-    assert [r for r in runs if r] == ["scripts/build.sh", "scripts/test.sh site"]
+    assert runs == ["scripts/build.sh", "scripts/test.sh site"]
+    # the only conditional run: the link check, on the weekly schedule and manual runs
+    (check,) = [s for s in steps if "run" in s and "if" in s]
+    assert "scripts/check_links.py" in check["run"] and "schedule" in check["if"] and "workflow_dispatch" in check["if"]
     test_sh = (ROOT / "scripts/test.sh").read_text(encoding="utf-8")
     assert 'pytest tests/agency "$@"' in test_sh
     assert (ROOT / ".ci/run").read_text(encoding="utf-8").strip().endswith("exec scripts/test.sh")  # developers: everything
