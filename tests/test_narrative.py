@@ -125,6 +125,15 @@ def test_thai_digits_in_prose_can_be_switched_off():
     assert "ร้อยละ 100.00" in arabic and "๑๐๐.๐๐" not in arabic
 
 
+def test_the_overview_header_follows_thai_digits_throughout():
+    """The line under the title names the fiscal year and its dates in one kind of digits."""
+    site = load_site(DEFAULT_AGENCY)
+    for options, other in ((Options(), "0123456789"), (Options(thai_digits=False), "๐๑๒๓๔๕๖๗๘๙")):
+        header = next(line for line in page(site, "index.md", options).splitlines() if "ค.ศ." in line)
+        assert "ปีงบประมาณ พ.ศ." in header and "ต.ค." in header
+        assert not any(d in header for d in other), header
+
+
 def test_thai_digits_option_in_mkdocs_yml(tmp_path):
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("thai_digits: true", "thai_digits: false")
     (ROOT / "mkdocs.arabic.yml").write_text(config, encoding="utf-8")
