@@ -283,6 +283,16 @@ def test_another_agencys_names_are_warnings_with_their_line(tmp_path):
     assert any(w.file == "data/organization.yml" and w.line == line_of(org, "prepared_by") for w in inspect(data).warnings)
 
 
+def test_the_previous_agencys_short_name_with_a_space_is_a_warning(tmp_path):
+    """"อบต. พิมาน" (a space after the abbreviation) is one of the previous agency's known forms;
+    "ปลัด อบต. พิจารณา" stays no name."""
+    data = copy(PARTIAL, tmp_path)
+    year = data / "years/2566.yml"
+    year.write_text(year.read_text(encoding="utf-8") + "narrative:\n  results_summary: >-\n    ผลดีกว่า อบต. พิมาน และปลัด อบต. พิจารณาแล้ว\n", encoding="utf-8")
+    named = [re.search(r"'([^']+)'", w.problem).group(1) for w in inspect(data).warnings if w.file.endswith("2566.yml")]
+    assert named == ["อบต. พิมาน"]
+
+
 def test_no_name_warning_on_an_agencys_own_text():
     for name in ("partial_agency", "single_year", "empty_agency", "other_agency"):
         assert not [w for w in inspect(ALL[name]).warnings if "ชื่อ" in w.problem or "กล่าวถึง" in w.problem], name

@@ -90,7 +90,7 @@ def is_own(mention: Mention, text: str, own: tuple[str, ...]) -> bool:
     "อบต.พิมาน"), or a known name is a part of it ("ตำบลพิมาน" of "องค์การบริหารส่วนตำบลพิมาน")."""
     if any(text.startswith(o, mention.start) for o in own):
         return True
-    return mention.known and any(mention.name in o for o in own)
+    return mention.known and any(mention.name.replace(" ", "") in o.replace(" ", "") for o in own)
 
 
 def texts(data: DataSet) -> Iterator[tuple[Parsed, tuple, str]]:
