@@ -17,7 +17,7 @@ from typing import Any
 from .evidence import Evidence, read_evidence
 from .linkhealth import LinkStatus
 from .model.files import Question
-from .site import Site, Year
+from .site import PendingYear, Site, Year
 from .tracking import Counts
 
 DISCLOSED, NOT_YET, NOT_APPLICABLE = "disclosed", "not_yet", "not_applicable"
@@ -89,7 +89,7 @@ def _number(code: str) -> int:
     return int(code[1:])
 
 
-def catalog(y: Year) -> list[Question]:
+def catalog(y: Year | PendingYear) -> list[Question]:
     """The OIT items of the year's catalog, in the order of their numbers."""
     return sorted((q for q in y.questions.values() if is_oit(q.code)), key=lambda q: _number(q.code))
 
@@ -105,16 +105,23 @@ def _counts(items) -> Counts:
     return Counts(by)
 
 
-def _previous(site: Site, y: Year) -> tuple[int, dict[str, str]] | None:
+def every_year(site: Site) -> dict[int, Year | PendingYear]:
+    """Published years and years still being filled in, in order: the OIT items of a year are
+    disclosed during it, before its results."""
+    return dict(sorted({**site.years, **site.pending}.items()))
+
+
+def _previous(site: Site, y: Year | PendingYear) -> tuple[int, dict[str, str]] | None:
     """The nearest earlier year with OIT items, and its codes by title."""
-    for year in sorted((k for k in site.years if k < y.year), reverse=True):
-        items = catalog(site.years[year])
+    years = every_year(site)
+    for year in sorted((k for k in years if k < y.year), reverse=True):
+        items = catalog(years[year])
         if items:
             return year, {_title_key(q.text): q.code for q in items if q.text}
     return None
 
 
-def oit_year(site: Site, y: Year) -> OitYear | None:
+def oit_year(site: Site, y: Year | PendingYear) -> OitYear | None:
     """The OIT items of `y` and their disclosures; None when its catalog has no OIT item."""
     questions = catalog(y)
     if not questions:
@@ -158,7 +165,7 @@ def oit_year(site: Site, y: Year) -> OitYear | None:
 
 
 def oit_years(site: Site) -> list[OitYear]:
-    return [o for y in site.years.values() if (o := oit_year(site, y)) is not None]
+    return [o for y in every_year(site).values() if (o := oit_year(site, y)) is not None]
 
 
 def records(site: Site, y: Year) -> list[dict[str, Any]]:

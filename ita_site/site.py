@@ -88,6 +88,10 @@ class PendingYear:
     methodology: Methodology | None
     todo: list[DataError]
     sources: dict[str, str]
+    # the OIT items and disclosures of the year: disclosed during the year, before any result
+    questions: dict[str, Question] = field(default_factory=dict)
+    disclosures: DisclosuresFile | None = None
+    oit_groups: tuple[OitGroup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,7 +142,12 @@ def assemble(data: DataSet, todo: list[DataError] | None = None) -> Site:
         if not is_complete(parsed.model):
             m = data.methodologies.get(parsed.model.methodology)
             mine = [t for t in todo if t.file in sources.values()]
-            pending[y] = PendingYear(y, parsed.model, m.model if m else None, mine, sources)
+            pending[y] = PendingYear(
+                y, parsed.model, m.model if m else None, mine, sources,
+                questions={x.code: x for x in q.model.questions} if q else {},
+                disclosures=d.model if d else None,
+                oit_groups=tuple(q.model.oit_groups) if q else (),
+            )  # fmt: skip
             continue
         result = year_result(data, y)
         assert result is not None

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 
 import pytest
-from conftest import AS_OF_EPOCH, DEFAULT_AGENCY, BuiltSite, build, replace_in, validate
+from conftest import AS_OF_EPOCH, DEFAULT_AGENCY, ROOT, BuiltSite, build, replace_in, validate
 
 from ita_site.linkhealth import LinkHealth, LinkStatus, to_json
 
@@ -230,3 +230,30 @@ def test_default_data_oit_page_lists_the_reports_items(tmp_path):
     assert "../oit/2566.html#O11" in hrefs and "../oit/2566.html#O39" in hrefs and "../oit/2566.html#O41" in hrefs
     codes = {a["href"] for p in out.glob("issues/2566/*.html") for a in site.soup(p.relative_to(out).as_posix()).select("a.ita-code")}
     assert {"../../oit/2566.html#O14", "../../oit/2566.html#O11", "../../oit/2566.html#O40"} <= codes
+
+
+def test_a_year_being_filled_in_has_its_oit_page(oit_data):
+    """Items are disclosed during the year, before its results: a year whose results are still
+    blank (new_year.py) gets its OIT page, in the navigation and linked from its own page."""
+    from ita_site.pages import build_pages, nav
+    from ita_site.scaffold import new_year
+    from ita_site.site import load_site
+    from ita_site.templating import Options
+
+    new_year(oit_data, 2568, ROOT / "schemas")
+    (oit_data / "disclosures/2568.yml").write_text(
+        "fiscal_year: 2568\nitems:\n  - code: O1\n    links:\n"
+        "      - link: https://www.ban-mai.example/structure-2568\n        label: แผนผังโครงสร้างเทศบาล ปี 2568\n        date: 2024-11-01\n",
+        encoding="utf-8",
+    )
+    site = load_site(oit_data)
+    assert 2568 in site.pending and 2568 not in site.years
+    pages = {p.path: p for p in build_pages(site, Options(charts=False))}
+    page = pages["oit/2568.md"].markdown
+    assert "https://www.ban-mai.example/structure-2568" in page and "แผนผังโครงสร้างเทศบาล ปี 2568" in page
+    assert "O37" in page  # the catalog carried over by new_year: every item, not yet disclosed
+    from ita_site.pages.navigation import Section
+
+    pending = next(p for p in pages.values() if p.section == Section("pending"))
+    assert "(../oit/2568.md)" in pending.markdown or "(oit/2568.md)" in pending.markdown
+    assert "oit/2568.md" in json.dumps(nav(list(pages.values()), site))

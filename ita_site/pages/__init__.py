@@ -109,6 +109,8 @@ def navigation_tree(pages: list[Page], site: Site, guide: list | None = None) ->
 
     tree: list[navigation.Item] = links("home")  # the latest year's overview, or the welcome page
     tree += links("pending")
+    for year in sorted(site.pending):  # disclosed during the year, before its results
+        tree += links("oit", year)
     tree.append(Group(title("indicators"), tuple(links("indicators"))))
     if latest is not None:
         tree += year_items(latest)

@@ -21,7 +21,7 @@ class OitBuilder(Builder):
         oit_words = labels()["oit"]
         words = oit_words["states"]
         for oit in disclosure.oit_years(site):
-            y = site.years[oit.year]
+            y = disclosure.every_year(site)[oit.year]  # a year being filled in has its OIT page too
             rows, empty = [], []
             for i in oit.indicators:
                 name = site.indicators[i.number].name_in(y.year)
@@ -31,7 +31,8 @@ class OitBuilder(Builder):
                 if len(shown) > 1:
                     rows.append((oit_words["total_indicator"].format(number=i.number, name=name), None, i.counts))
             rows.append((oit_words["total_all"], None, oit.counts))
-            weight = next((t.weight for t in y.methodology.tools if t.code == "OIT"), None)
+            tools = y.methodology.tools if y.methodology else []
+            weight = next((t.weight for t in tools if t.code == "OIT"), None)
             yield Spec(
                 path=paths.oit(y.year),
                 template="oit.md.j2",

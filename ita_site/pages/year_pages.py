@@ -90,7 +90,7 @@ class PendingBuilder(Builder):
                 section=Section("pending"),
                 sources=(p.sources["year"],),
                 year=p.year,
-                context=dict(p=p, entries=entries, filled=[e for e in entries if e[2]], latest=latest),
+                context=dict(p=p, entries=entries, filled=[e for e in entries if e[2]], latest=latest, oit=disclosure.oit_year(site, p)),
             )
 
 
