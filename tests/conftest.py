@@ -126,13 +126,18 @@ def data_copy(tmp_path) -> Path:
     return target
 
 
-def with_tracking(target: Path) -> Path:
-    """Copy the default agency's data to `target` and lay the tracking fixture over it
-    (progress, evidence, FY2567)."""
-    shutil.copytree(DEFAULT_AGENCY, target)
-    for folder in ("progress", "years", "evidence"):
-        shutil.copytree(TRACKING / folder, target / folder, dirs_exist_ok=True)
+def laid_over(base: Path, overlay: Path, folders: tuple[str, ...], target: Path) -> Path:
+    """Copy the data folder `base` to `target` and lay the `folders` of the fixture `overlay`
+    over it (their files added or replaced)."""
+    shutil.copytree(base, target)
+    for folder in folders:
+        shutil.copytree(overlay / folder, target / folder, dirs_exist_ok=True)
     return target
+
+
+def with_tracking(target: Path) -> Path:
+    """The default agency's data with the tracking fixture laid over it (progress, evidence, FY2567)."""
+    return laid_over(DEFAULT_AGENCY, TRACKING, ("progress", "years", "evidence"), target)
 
 
 @pytest.fixture
@@ -153,12 +158,9 @@ def tracking_site(tmp_path_factory) -> BuiltSite:
 
 
 def with_oit(target: Path) -> Path:
-    """Copy the other agency's data to `target` and lay the OIT fixture over it (catalog with
-    groups, disclosures, an evidence file): no file of data/ is used."""
-    shutil.copytree(OTHER_AGENCY, target)
-    for folder in ("questions", "disclosures", "evidence"):
-        shutil.copytree(OIT / folder, target / folder, dirs_exist_ok=True)
-    return target
+    """The other agency's data with the OIT fixture laid over it (catalog with groups,
+    disclosures, an evidence file): no file of data/ is used."""
+    return laid_over(OTHER_AGENCY, OIT, ("questions", "disclosures", "evidence"), target)
 
 
 @pytest.fixture
