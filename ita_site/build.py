@@ -30,6 +30,7 @@ from .charts.render import CacheStats, ChartRenderer
 from .build_messages import generated_collision
 from .config import ConfigError, Settings
 from .dates import build_date, build_timestamp
+from .editor import editor_files
 from .errors import DataErrors
 from .pages import build_assets, build_pages, nav, site_texts
 from .pages.base import Page
@@ -98,6 +99,7 @@ class Build:
         self.pages: list[Page] = []
         self._by_src: dict[str, Page] = {}
         self.assets: list[Asset] = []
+        self.editor_line = ""  # what the log says of the form editor (admin/)
         self.nav: list = []
 
     def _chromium_env(self) -> dict[str, str]:
@@ -136,6 +138,9 @@ class Build:
         self.pages = build_pages(self.site, self.options, dates=GitDates(folder), tools=self.tools)
         self._by_src = {p.path: p for p in self.pages}
         self.assets = build_assets(self.site, self.options)
+        editor = editor_files(self.site, self.settings, self.wording)  # admin/: apart from the citizens' pages
+        self.assets += editor.assets
+        self.editor_line = editor.line
         self.nav = nav(self.pages, self.site, guide=guide_nav(self.settings.docs_dir))
         self.stats.seconds["pages"] = time.perf_counter() - started
 

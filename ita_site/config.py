@@ -30,6 +30,9 @@ ENVIRONMENT = {
     "ITA_EDIT_BRANCH": "extra.ita.edit_branch: the branch of the edit links",
     "ITA_CHROMIUM": "the Chromium that prints the PDFs (a path or a command name)",
     "ITA_SEARCH_SEGMENT": "0: index Thai without word segmentation (to see what it is for)",
+    "ITA_EDITOR": "0: no form editor at admin/ (extra.ita.editor.enabled: false)",
+    "ITA_EDITOR_AUTH_URL": "extra.ita.editor.auth_url: the address of the editor's GitHub login helper",
+    "ITA_EDITOR_LOCAL_BACKEND": "extra.ita.editor.local_backend: the address of decap-server on this computer",
     "SOURCE_DATE_EPOCH": "the one date of the build (seconds since 1970), else the last commit's",
 }
 CONFIG_FILE = "mkdocs.yml"
@@ -50,6 +53,24 @@ class DataLicence(BaseModel):
     url: str = DEFAULT_LICENCE_URL
 
 
+class EditorSettings(BaseModel):
+    """`extra.ita.editor`: the form editor at admin/ (ita_site/editor)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    enabled: bool = True
+    # the login helper of the GitHub backend (an OAuth proxy the agency deploys), e.g.
+    # https://ita-auth.example.workers.dev; ITA_EDITOR_AUTH_URL overrides; empty: GitHub's
+    # login through Netlify's free service (api.netlify.com)
+    auth_url: str = ""
+    # editorial_workflow: each save is a branch and a pull request, checked by the publishing
+    # workflow before it is merged; simple: each save is a commit on edit_branch
+    publish_mode: Literal["editorial_workflow", "simple"] = "editorial_workflow"
+    # opened on http://localhost, the editor works on this computer's folder through
+    # decap-server (npx decap-server, no login): the staff guide's local mode and the tests
+    local_backend: str = "http://localhost:8081/api/v1"
+
+
 class ItaSettings(BaseModel):
     """`extra.ita` of mkdocs.yml, as written (the environment's overrides are applied after)."""
 
@@ -65,6 +86,7 @@ class ItaSettings(BaseModel):
     cache_dir: str | None = ".cache/ita"
     data_licence: DataLicence = DataLicence()
     link_report: str | None = None  # the JSON report of scripts/check_links.py (ITA_LINK_REPORT overrides)
+    editor: EditorSettings = EditorSettings()
 
     @field_validator("pdf", mode="before")
     @classmethod
@@ -105,6 +127,7 @@ _EXPECTED = {
     "cache_dir": "ชื่อโฟลเดอร์ เช่น .cache/ita หรือ false",
     "data_licence": "name: ... และ url: ...",
     "link_report": "ชื่อไฟล์รายงานการตรวจลิงก์ เช่น link-health/link-health.json หรือเว้นว่าง",
+    "editor": "enabled: true/false, auth_url: https://..., publish_mode: editorial_workflow หรือ simple, local_backend: http://localhost:8081/api/v1",
 }
 
 
@@ -126,6 +149,9 @@ class Settings:
     search_segment: bool = True
     source_date_epoch: int | None = None  # the user's SOURCE_DATE_EPOCH, if set
     link_report: Path | None = None  # the last check of the disclosed links (ITA_LINK_REPORT or extra.ita.link_report)
+    editor_auth_url: str = ""  # ITA_EDITOR_AUTH_URL or extra.ita.editor.auth_url
+    editor_enabled: bool = True  # extra.ita.editor.enabled, unless ITA_EDITOR=0
+    editor_local_backend: str = ""  # ITA_EDITOR_LOCAL_BACKEND or extra.ita.editor.local_backend
     environ: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -189,6 +215,9 @@ def load(
         search_segment=environ.get("ITA_SEARCH_SEGMENT", "1") != "0",
         source_date_epoch=epoch,
         link_report=(root / report).resolve() if report else None,
+        editor_auth_url=(environ.get("ITA_EDITOR_AUTH_URL") or "").strip() or checked.editor.auth_url,
+        editor_enabled=checked.editor.enabled and environ.get("ITA_EDITOR", "1").strip() != "0",
+        editor_local_backend=(environ.get("ITA_EDITOR_LOCAL_BACKEND") or "").strip() or checked.editor.local_backend,
         environ=environ,
     )
 
@@ -214,7 +243,7 @@ def _messages(exc: ValidationError, raw: Mapping[str, Any], config_file: Path) -
         where = f"{config_file.name}:{lines.get(loc[:2], lines.get(loc[:1], lines.get((), 1)))}"
         name = "extra.ita." + ".".join(loc)
         if err["type"] == "extra_forbidden":
-            known = ItaSettings.model_fields if len(loc) == 1 else DataLicence.model_fields
+            known = ItaSettings.model_fields if len(loc) == 1 else {"editor": EditorSettings}.get(key, DataLicence).model_fields
             guess = did_you_mean(loc[-1], known)
             hint = f" — หมายถึง '{guess}' หรือไม่? (did you mean)" if guess else ""
             out.append(f"{where}: ไม่รู้จัก '{name}' (unknown setting) — ที่ใช้ได้: {', '.join(known)}{hint}")

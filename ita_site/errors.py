@@ -20,6 +20,16 @@ EXPECTED = "ที่ถูกต้อง"
 DID_YOU_MEAN = "หมายถึง {value} หรือไม่? (did you mean)"
 
 
+def message_text(problem: str, expected: str = "", suggestion: str = "") -> str:
+    """One message: the problem, what is expected, what was probably meant."""
+    text = problem
+    if expected:
+        text += f" — {EXPECTED}: {expected}"
+    if suggestion:
+        text += " — " + DID_YOU_MEAN.format(value=f"'{suggestion}'")
+    return text
+
+
 @dataclass(frozen=True, order=True)
 class DataError:
     """A problem in one data file, located to the line and column (1-based).
@@ -39,12 +49,12 @@ class DataError:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
-        text = f"{where}: {WARNING_MARK + ': ' if self.is_warning else ''}{self.problem}"
-        if self.expected:
-            text += f" — {EXPECTED}: {self.expected}"
-        if self.suggestion:
-            text += " — " + DID_YOU_MEAN.format(value=f"'{self.suggestion}'")
-        return text
+        return f"{where}: {WARNING_MARK + ': ' if self.is_warning else ''}{self.message}"
+
+    @property
+    def message(self) -> str:
+        """The message without its place (what the editor's forms show under a field)."""
+        return message_text(self.problem, self.expected, self.suggestion)
 
     @property
     def is_todo(self) -> bool:

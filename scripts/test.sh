@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run the tests. Installs what they need when it is missing: the Python packages into .venv,
 # Debian's chromium (browser tests, the PDF) and poppler-utils (pdftotext, pdftoppm: reading
-# the PDF back), and Lighthouse (npm, pinned in .tools/package-lock.json) into .tools/node_modules.
+# the PDF back), Lighthouse and decap-server (npm, pinned in .tools/package-lock.json) into
+# .tools/node_modules, and the form editor's pinned JavaScript into .tools/editor/.
 #   scripts/test.sh              -> the whole suite: the product's tests (on tests/fixtures/),
 #                                   the site checks of data/, then Lighthouse alone
 #   scripts/test.sh site [ARGS]  -> only the site checks of the agency's data (tests/agency/: every
@@ -32,6 +33,7 @@ if $site_only; then
   exec "$VENV/bin/python" -m pytest tests/agency "$@"
 fi
 ensure_tools
+"$VENV/bin/python" -m ita_site.commands.install_editor   # the form editor (admin/), driven by tests/test_editor.py
 if [ $# -gt 0 ]; then
   exec "$VENV/bin/python" -m pytest "$@"
 fi

@@ -28,7 +28,7 @@ LAYERS: list[set[str]] = [
     {"site"},
     {"narrative", "tracking", "summary", "scaffold", "disclosure", "build_messages"},
     {"templating"},
-    {"assets", "charts", "opendata", "feed"},
+    {"assets", "charts", "opendata", "feed", "editor"},
     {"pages"},
     {"search", "pdf", "linkcheck"},
     {"build"},

@@ -21,6 +21,7 @@ FORK = {
     "github.server_url": "https://github.com",
     "github.repository": "example-org/ita-fork",
     "steps.pages.outputs.base_url": "https://example-org.github.io/ita-fork",
+    "vars.ITA_EDITOR_AUTH_URL": "",
     # a push to main: no link check (schedule and manual runs), no earlier link report
     "github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'": "false",
     "hashFiles('link-health/link-health.json') != '' && 'link-health/link-health.json' || ''": "",

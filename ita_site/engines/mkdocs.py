@@ -75,7 +75,7 @@ class MkDocsEngine:
             build.generate()
         except (DataErrors, ita_config.ConfigError) as exc:
             raise PluginError(str(exc)) from None
-        for line in (build.notice, *build.warnings, build.chart_line()):  # INFO: a warning does not fail --strict
+        for line in (build.notice, *build.warnings, build.chart_line(), build.editor_line):  # INFO: a warning does not fail --strict
             if line:
                 log.info(line)
         self._pin_epoch(build.timestamp)

@@ -47,7 +47,7 @@ def build_site(settings: Settings, out: Path, config_file: Path | None = None, l
     build = Build(settings, Caches(settings.cache_dir))
     log(build.pdf.message)
     build.generate()
-    for line in (build.notice, build.chart_line()):
+    for line in (build.notice, build.chart_line(), build.editor_line):
         if line:
             log(line)
     kept = settings.cache_dir / "zensical" if settings.cache_dir else None

@@ -62,7 +62,7 @@ def describe(
         )
     if kind in {"less_than_equal", "greater_than_equal", "less_than", "greater_than"}:
         lo, hi = _bounds(doc, err)
-        return doc.error(loc, f"ค่า {shown_value} ของ '{key}' อยู่นอกช่วง (out of range)", f"ค่าระหว่าง {lo} ถึง {hi}")
+        return doc.error(loc, *out_of_range(shown_value, key, lo, hi))
     if kind.endswith("_type") or kind.endswith("_parsing"):
         wanted = TYPE_NAMES.get(kind.split("_")[0], kind)
         if kind == "string_type":
@@ -97,6 +97,12 @@ def describe(
 
 
 CODE_KEYS = {"question", "code"}
+
+
+def out_of_range(shown: str, key: str, lo: object, hi: object) -> tuple[str, str]:
+    """(problem, expected) of a number outside its range; also the editor's form message
+    (``ita_site.editor`` fills the same text with the value typed)."""
+    return f"ค่า {shown} ของ '{key}' อยู่นอกช่วง (out of range)", f"ค่าระหว่าง {lo} ถึง {hi}"
 
 
 def _shown(value: Any, limit: int = 60) -> str:

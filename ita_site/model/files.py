@@ -171,7 +171,7 @@ class Rank(_Strict):
         default=None,
         title="ในกลุ่มหน่วยงาน",
         description=(
-            "กลุ่มที่จัดลำดับตามที่ ป.ป.ช. เขียน เช่น องค์การบริหารส่วนตำบล หรือ องค์กรปกครองส่วนท้องถิ่นในจังหวัดนครพนม "
+            "กลุ่มที่จัดลำดับตามที่ ป.ป.ช. เขียน เช่น องค์การบริหารส่วนตำบล หรือ องค์กรปกครองส่วนท้องถิ่นในจังหวัด<ชื่อจังหวัด> "
             "(ไม่ใส่ได้ถ้าใส่ group: ระบบเขียนชื่อกลุ่มจาก organization.yml)"
         ),
     )
@@ -405,33 +405,43 @@ CLOSED = ("done", "cancelled")  # an action in these states cannot be overdue
 
 
 class ProgressUpdate(_Strict):
-    """One dated report of progress on an action."""
+    """รายงานความคืบหน้าหนึ่งครั้งของการดำเนินการ"""
 
-    date: Day
-    text: Text
+    model_config = _title("รายงานความคืบหน้า")
+
+    date: Day = Field(title="วันที่รายงาน", description="วันที่ ค.ศ. ปี-เดือน-วัน ภายในปีงบประมาณที่ดำเนินการ เช่น 2023-11-15")
+    text: Text = Field(title="สิ่งที่ทำแล้ว", description="สิ่งที่ดำเนินการไปแล้วในช่วงนี้")
     evidence: list[Text] = Field(
-        default_factory=list, description="ลิงก์ http(s):// หรือไฟล์ใน data/evidence/ (เขียนเป็น evidence/...)"
+        default_factory=list,
+        title="หลักฐาน",
+        description="ลิงก์ http(s):// หรือไฟล์ใน data/evidence/ (เขียนเป็น evidence/...)",
     )
 
 
 class TrackedAction(_Strict):
-    """The tracking of one action row: which row, its planned period, status and updates."""
+    """การติดตามแถวหนึ่งของตาราง ๗ ประเด็น: ระยะเวลาที่วางแผน สถานะ และรายงานความคืบหน้า"""
 
-    issue: Annotated[int, Field(ge=1, le=99, description="หมายเลขประเด็นใน actions/<ปี>.yml")]
-    question: QuestionCode
-    status: Text  # not_started | in_progress | done | cancelled (checked in rules/progress.py)
-    start: Day | None = None  # default: the first day of plan_year
-    end: Day | None = None  # default: the last day of plan_year
-    updates: list[ProgressUpdate] = Field(default_factory=list)
+    model_config = _title("การดำเนินการ")
+
+    issue: Annotated[int, Field(ge=1, le=99)] = Field(title="ประเด็นที่", description="หมายเลขประเด็นใน actions/<ปี>.yml")
+    question: QuestionCode = Field(title="ข้อคำถาม", description="รหัสข้อในตารางของประเด็นนั้น เช่น I20")
+    status: Text = Field(  # not_started | in_progress | done | cancelled (checked in rules/progress.py)
+        title="สถานะ", description="not_started ยังไม่เริ่ม, in_progress กำลังดำเนินการ, done แล้วเสร็จ, cancelled ยกเลิก"
+    )
+    start: Day | None = Field(default=None, title="วันที่เริ่ม", description="ไม่ใส่ก็ได้: วันแรกของปีงบประมาณที่ดำเนินการ")
+    end: Day | None = Field(default=None, title="วันที่สิ้นสุด", description="ไม่ใส่ก็ได้: วันสุดท้ายของปีงบประมาณที่ดำเนินการ")
+    updates: list[ProgressUpdate] = Field(default_factory=list, title="รายงานความคืบหน้า", description="หนึ่งรายการต่อหนึ่งครั้งที่รายงาน")
 
 
 class ProgressFile(_Strict):
-    """`data/progress/<พ.ศ.>.yml`: progress during the year on the action plan of
-    `actions/<พ.ศ.>.yml` (same year in the file name), updated by staff as work goes on."""
+    """ไฟล์ data/progress/<พ.ศ.>.yml: ความคืบหน้าของแผนการนำผลไปปฏิบัติของ actions/<พ.ศ.>.yml
+    (ปีเดียวกันในชื่อไฟล์) ที่เจ้าหน้าที่เพิ่มระหว่างปี"""
 
-    fiscal_year: FiscalYear
-    plan_year: FiscalYear
-    actions: list[TrackedAction] = Field(default_factory=list)
+    model_config = _title("ความคืบหน้า (progress/<พ.ศ.>.yml)")
+
+    fiscal_year: FiscalYear = Field(title="ปีงบประมาณของผลการประเมิน", description="ตรงกับชื่อไฟล์และ actions/<พ.ศ.>.yml เช่น 2566")
+    plan_year: FiscalYear = Field(title="ปีงบประมาณที่ดำเนินการ", description="ปีถัดจากปีที่ประเมิน เช่น 2567 (หรือปีเดียวกัน)")
+    actions: list[TrackedAction] = Field(default_factory=list, title="การดำเนินการที่ติดตาม", description="หนึ่งรายการต่อหนึ่งข้อคำถาม")
 
 
 # --- the agency's OIT disclosures (data/disclosures/<พ.ศ.>.yml) ---

@@ -23,6 +23,21 @@ def _statuses() -> str:
     return ", ".join(f"{code} ({words[code]})" for code in STATUSES)
 
 
+# what a date is, in the messages (also the labels of the editor's date checks)
+DATE_WHAT = {"start": "วันที่เริ่ม", "end": "วันที่สิ้นสุด", "date": "รายงานวันที่"}
+
+
+def outside_fiscal_year(
+    what: str, day: str, plan_year: object, first_th: str, last_th: str, first: str, last: str
+) -> tuple[str, str]:
+    """(problem, expected) of a date outside the plan year; also the editor's form message
+    (``ita_site.editor`` fills the same text in the browser)."""
+    return (
+        f"{what} {day} อยู่นอกปีงบประมาณ {plan_year} ({first_th} – {last_th}) (outside the fiscal year)",
+        f"วันที่ระหว่าง {first} ถึง {last}",
+    )
+
+
 def _thai_date(day: date) -> str:
     return fmt_date(day, labels()["months"])
 
@@ -86,12 +101,13 @@ class _ProgressFile:
         if be is not None:
             self.errors.append(be)
         elif self.first and not self.first <= day <= self.last:
-            in_year = f"ปีงบประมาณ {self.model.plan_year} ({_thai_date(self.first)} – {_thai_date(self.last)})"
             self.errors.append(
                 self.doc.error(
                     path,
-                    f"{what} {day.isoformat()} อยู่นอก{in_year} (outside the fiscal year)",
-                    f"วันที่ระหว่าง {self.first.isoformat()} ถึง {self.last.isoformat()}",
+                    *outside_fiscal_year(
+                        what, day.isoformat(), self.model.plan_year, _thai_date(self.first), _thai_date(self.last),
+                        self.first.isoformat(), self.last.isoformat(),
+                    ),
                 )
             )
 
@@ -101,7 +117,7 @@ class _ProgressFile:
         for key_ in ("start", "end"):
             day = getattr(action, key_)
             if day is not None:
-                self.within((*at, key_), day, "วันที่" + ("เริ่ม" if key_ == "start" else "สิ้นสุด"))
+                self.within((*at, key_), day, DATE_WHAT[key_])
         if action.start and action.end and action.start > action.end:
             self.errors.append(
                 self.doc.error(
@@ -165,7 +181,7 @@ class _ProgressFile:
         doc, build_date = self.doc, self.data.build_date
         path = (*at, "date")
         before = len(self.errors)
-        self.within(path, update.date, "รายงานวันที่")
+        self.within(path, update.date, DATE_WHAT["date"])
         if len(self.errors) == before and build_date and update.date > build_date:
             self.errors.append(
                 doc.error(
