@@ -133,14 +133,22 @@ LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "source":
 HIDDEN = {"script", "style", "noscript", "template"}
 
 
+# folders of a built site that are not citizens' pages: the search index, the staff's form editor
+NOT_PAGES = ("pagefind", "admin")
+
+
+def citizens_pages(site_path: Path) -> list[str]:
+    """The HTML pages a citizen reads (not Pagefind's files, not the form editor), relative paths."""
+    site_path = Path(site_path)
+    return sorted(p.relative_to(site_path).as_posix() for p in site_path.rglob("*.html") if p.relative_to(site_path).parts[0] not in NOT_PAGES)
+
+
 class Pages:
-    """The HTML pages of a built site (not Pagefind's files), each read and parsed once."""
+    """The HTML pages a citizen reads (see `citizens_pages`), each read and parsed once."""
 
     def __init__(self, site_path: Path):
         self.path = Path(site_path)
-        self.names = sorted(
-            p.relative_to(self.path).as_posix() for p in self.path.rglob("*.html") if p.relative_to(self.path).parts[0] != "pagefind"
-        )
+        self.names = citizens_pages(self.path)
         self._soups: dict[str, BeautifulSoup] = {}
         self._ids: dict[str, set[str]] = {}
 

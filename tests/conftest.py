@@ -297,12 +297,10 @@ def tracking_served(tracking_site) -> str:
 
 
 def built_pages(site: BuiltSite) -> list[str]:
-    """Every HTML page of a built site (not Pagefind's files), as paths relative to it."""
-    return sorted(
-        p.relative_to(site.path).as_posix()
-        for p in site.path.rglob("*.html")
-        if p.relative_to(site.path).parts[0] != "pagefind"
-    )
+    """Every page a citizen reads in a built site (not Pagefind's files, not the form editor)."""
+    from checks import citizens_pages
+
+    return citizens_pages(site.path)
 
 
 @pytest.fixture(scope="session")

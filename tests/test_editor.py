@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import AS_OF, AS_OF_EPOCH, CHROMIUM, DEFAULT_AGENCY, ROOT, build, project_copy, with_tracking
+from conftest import AS_OF, AS_OF_EPOCH, DEFAULT_AGENCY, ROOT, build, project_copy, with_tracking
 from pydantic import BaseModel
 
 from ita_site import config as ita_config
@@ -240,26 +240,24 @@ def test_without_the_installed_editor_the_site_builds_without_admin(tmp_path):
 
 
 @pytest.fixture
-def editor(tmp_path):
+def editor(tmp_path, browser):
     """A clerk at the editor: the tracking fixture committed in a repository, the site built
     from it, decap-server and the site served on this machine, Chromium open."""
-    from playwright.sync_api import sync_playwright
-
     repo = git_repository(with_tracking(tmp_path / "data"), tmp_path / "repo")
     port = free_port()
     built = build_site(repo / "data", tmp_path / "site", port, AS_OF_EPOCH)
     assert built.returncode == 0, built.stderr
     server, base = serve(tmp_path / "site")
     try:
-        with decap_server(repo, port), sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM)
-            page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="th-TH")
+        with decap_server(repo, port):
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH")
+            page = context.new_page()
             page.set_default_timeout(20000)
             clerk = Clerk(page, base)
             clerk.repo = repo
             clerk.log_in()
             yield clerk
-            browser.close()
+            context.close()
     finally:
         server.shutdown()
 

@@ -13,6 +13,7 @@ import yaml
 from conftest import DEFAULT_AGENCY, ROOT, BuiltSite, git_in, project_copy, replace_in
 from workflows import runner_environment
 
+from ita_site.inputs.loader import EVIDENCE_FOLDER
 from ita_site.templating import labels
 from ita_site.site import inspect
 
@@ -80,7 +81,8 @@ def test_files_and_commands_named_in_the_guide_exist():
     written_by_the_fork_guide = {text for kind, text, _ in guide_blocks() if kind == "file"}
     for path in set(re.findall(r"data/[A-Za-z0-9_./-]+\.yml", text)) - made_by_new_year - written_by_the_fork_guide:
         assert (DEFAULT_AGENCY.parent / path).is_file(), path
-    for folder in set(re.findall(r"`(data/[a-z]+/)`", text)):
+    made_by_the_first_upload = {f"data/{EVIDENCE_FOLDER}/"}  # the form editor's evidence files
+    for folder in set(re.findall(r"`(data/[a-z]+/)`", text)) - made_by_the_first_upload:
         assert (DEFAULT_AGENCY.parent / folder).is_dir(), folder
     for script in set(re.findall(r"scripts/[a-z_]+\.(?:py|sh)", text)):
         assert (ROOT / script).is_file(), script

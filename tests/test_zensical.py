@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from checks import citizens_pages
 from conftest import DEFAULT_AGENCY, FIXTURES, ROOT, build
 
 pytest.importorskip("zensical", reason='Zensical is an extra: pip install -e ".[zensical]"')
@@ -53,7 +54,7 @@ def pair(data_set, tmp_path_factory) -> tuple[Path, Path]:
 
 
 def pages(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if not ENGINE_FILES.match(p.relative_to(site).as_posix()))
+    return [p for p in citizens_pages(site) if not ENGINE_FILES.match(p)]
 
 
 def article(site: Path, page: str) -> BeautifulSoup:

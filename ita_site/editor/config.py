@@ -19,13 +19,13 @@ from ..model.files import STATUSES
 from ..model.kinds import KINDS, Kind, modeline
 from ..rules.progress import DATE_WHAT, outside_fiscal_year
 from ..errors import message_text
+from ..inputs.loader import EVIDENCE_FOLDER
 from ..inputs.messages import out_of_range
 from ..site import Site
 from .fields import Catalog, FieldWriter, Messages, Option
 
 # the kinds a clerk edits in forms, in the order of the editor's menu
 EDITED = ("organization", "year", "progress", "disclosures", "actions", "recommendations", "questions")
-MEDIA_FOLDER = "evidence"  # under data/: uploads go there, and are written "evidence/<file>"
 
 
 def messages() -> Messages:
@@ -162,8 +162,9 @@ def decap_config(site: Site, settings: Settings, wording: dict[str, Any]) -> dic
         # (npx decap-server), without login: the staff guide's local mode and the tests
         "local_backend": {"url": settings.editor_local_backend},
         "publish_mode": settings.ita.editor.publish_mode,
-        "media_folder": f"{data_dir}/{MEDIA_FOLDER}",
-        "public_folder": MEDIA_FOLDER,
+        # uploads go to data/evidence/ and are written "evidence/<file>", as the validator reads them
+        "media_folder": f"{data_dir}/{EVIDENCE_FOLDER}",
+        "public_folder": EVIDENCE_FOLDER,
         "collections": [collection(kinds[name], writer, settings, data_dir, wording) for name in EDITED],
     }
     if settings.site_url:

@@ -262,7 +262,7 @@ class YearFile(_Strict):
     rank: OneOrMoreRanks | None = Field(
         default=None,
         title="ลำดับ",
-        description="ไม่ใส่ก็ได้: หนึ่งลำดับ {position: 1573, among: ...} หรือรายการหลายลำดับ (หนึ่งต่อหนึ่งกลุ่มที่จัดลำดับ)",
+        description="ไม่ใส่ก็ได้: หนึ่งลำดับ {position: 120, among: ...} หรือรายการหลายลำดับ (หนึ่งต่อหนึ่งกลุ่มที่จัดลำดับ)",
     )
     stated: Stated = Field(
         default_factory=Stated,
