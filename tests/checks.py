@@ -164,6 +164,30 @@ class Pages:
             self._ids[name] = {e["id"] for e in soup.find_all(id=True)} | {e["name"] for e in soup.find_all("a", attrs={"name": True})}
         return self._ids[name]
 
+    def styles(self, name: str) -> set[str]:
+        """What decides how the page's elements look: each element's tag, each tag.class, and
+        the colours given in attributes (the charts' SVG)."""
+        found = set()
+        for e in self.soup(name).body.find_all(True):
+            found.add(e.name)
+            found.update(f"{e.name}.{c}" for c in e.get("class", []))
+            found.update(f"{e.name}[{a}={e[a]}]" for a in ("fill", "stroke") if e.has_attr(a))
+        return found
+
+    def every_style_once(self) -> list[str]:
+        """A few pages that, together, show every element style of the site at least once (the
+        page with the most styles not yet seen, until none is left): for the checks that depend
+        on how an element looks, not on which data it shows (contrast in the other colour
+        scheme or width)."""
+        left = {name: self.styles(name) for name in self.names}
+        chosen: list[str] = []
+        unseen = set().union(*left.values())
+        while unseen:
+            best = max(sorted(left), key=lambda name: len(left[name] & unseen))
+            chosen.append(best)
+            unseen -= left.pop(best)
+        return sorted(chosen)
+
     def text(self, name: str) -> str:
         """What a reader sees (and a screen reader reads): the title, then the body's text,
         without scripts, styles and comments."""

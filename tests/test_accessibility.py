@@ -13,7 +13,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from checks import BLOCKING, DESKTOP, PHONE, SCHEMES, audit
+from checks import BLOCKING, DESKTOP, PHONE, SCHEMES, Pages, audit
 from conftest import built_pages
 
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
@@ -22,9 +22,29 @@ WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_axe_finds_no_serious_violation(site, served, browser, scheme, width):
+    """Every page in light mode at phone width (what most readers see); in the other schemes
+    and widths, the home page and the few pages that show every element style of the site at
+    least once (a colour or width fault is a fault of a style, whichever data it shows)."""
     pages = built_pages(site)
     assert len(pages) > 30
+    if (scheme, width) != ("light", "phone"):
+        pages = sorted({"index.html", *Pages(site.path).every_style_once()})
+        assert 8 <= len(pages) < len(built_pages(site)) and "issues/2566/1.html" in pages, pages
     assert audit(browser, served, pages, scheme, WIDTHS[width]) == {}
+
+
+def test_the_pages_with_every_style_show_a_style_that_only_one_page_has(site, tmp_path):
+    """The subset above is computed, not listed: a style that only one page shows brings that
+    page in."""
+    import shutil
+
+    copy = tmp_path / "site"
+    shutil.copytree(site.path, copy, ignore=shutil.ignore_patterns("pagefind", "admin", "assets", "*.pdf", "*.svg"))
+    before = Pages(copy).every_style_once()
+    lonely = next(p for p in built_pages(site) if p not in before and p != "index.html")
+    html = (copy / lonely).read_text(encoding="utf-8").replace("</article>", '<p class="ita-only-here">ข้อความ</p></article>', 1)
+    (copy / lonely).write_text(html, encoding="utf-8")
+    assert lonely in Pages(copy).every_style_once()
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
