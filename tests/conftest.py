@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from checks import citizens_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
@@ -298,8 +299,6 @@ def tracking_served(tracking_site) -> str:
 
 def built_pages(site: BuiltSite) -> list[str]:
     """Every page a citizen reads in a built site (not Pagefind's files, not the form editor)."""
-    from checks import citizens_pages
-
     return citizens_pages(site.path)
 
 

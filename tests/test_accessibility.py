@@ -10,6 +10,7 @@ follows; the test checks that the page did switch to Material's "slate" scheme.
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -19,25 +20,30 @@ from conftest import built_pages
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 
 
+@pytest.fixture(scope="module")
+def styled_pages(site) -> list[str]:
+    """The home page and the pages that together show every element style (parsed once for the
+    three combinations that use them)."""
+    return sorted({"index.html", *Pages(site.path).every_style_once()})
+
+
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_axe_finds_no_serious_violation(site, served, browser, scheme, width):
+def test_axe_finds_no_serious_violation(site, served, browser, styled_pages, scheme, width):
     """Every page in light mode at phone width (what most readers see); in the other schemes
     and widths, the home page and the few pages that show every element style of the site at
     least once (a colour or width fault is a fault of a style, whichever data it shows)."""
-    pages = built_pages(site)
-    assert len(pages) > 30
+    pages = every = built_pages(site)
+    assert len(every) > 30
     if (scheme, width) != ("light", "phone"):
-        pages = sorted({"index.html", *Pages(site.path).every_style_once()})
-        assert 8 <= len(pages) < len(built_pages(site)) and "issues/2566/1.html" in pages, pages
+        pages = styled_pages
+        assert 8 <= len(pages) < len(every) and "issues/2566/1.html" in pages, pages
     assert audit(browser, served, pages, scheme, WIDTHS[width]) == {}
 
 
 def test_the_pages_with_every_style_show_a_style_that_only_one_page_has(site, tmp_path):
     """The subset above is computed, not listed: a style that only one page shows brings that
     page in."""
-    import shutil
-
     copy = tmp_path / "site"
     shutil.copytree(site.path, copy, ignore=shutil.ignore_patterns("pagefind", "admin", "assets", "*.pdf", "*.svg"))
     before = Pages(copy).every_style_once()
